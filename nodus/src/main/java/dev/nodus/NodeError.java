@@ -1,0 +1,62 @@
+package dev.nodus;
+
+import java.util.Objects;
+
+/**
+ * An error raised by Nodus with Node's error {@code code}, such as
+ * {@code ERR_STREAM_WRITE_AFTER_END} or {@code ERR_SOCKET_BAD_PORT}.
+ *
+ * <p>Node: the errors of {@code lib/internal/errors.js}, whose {@code err.code} programs test.
+ * The message follows Node's, so output compared with Node's reads the same.
+ */
+public class NodeError extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String code;
+
+  /**
+   * Creates an error.
+   *
+   * @param code Node's error code
+   * @param message the message, as Node words it
+   */
+  public NodeError(String code, String message) {
+    this(code, message, null);
+  }
+
+  /**
+   * Creates an error with a cause.
+   *
+   * @param code Node's error code
+   * @param message the message, as Node words it
+   * @param cause the underlying error, or null
+   */
+  public NodeError(String code, String message, Throwable cause) {
+    super(message, cause);
+    this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * Returns Node's error code. Node: {@code err.code}.
+   *
+   * @return the code, such as {@code "ERR_OUT_OF_RANGE"}
+   */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * Returns the Node error class name shown before the message, such as {@code RangeError}.
+   * Node prints errors as {@code RangeError [ERR_OUT_OF_RANGE]: ...}.
+   *
+   * @return the name
+   */
+  public String name() {
+    return "Error";
+  }
+
+  @Override
+  public String toString() {
+    return name() + " [" + code + "]: " + getMessage();
+  }
+}

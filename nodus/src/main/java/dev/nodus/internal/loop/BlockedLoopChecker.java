@@ -1,0 +1,81 @@
+package dev.nodus.internal.loop;
+
+import dev.nodus.internal.errors.Warnings;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reports a callback that holds its loop longer than a threshold (default 2 s, property
+ * {@code nodus.blockedThresholdMs}), once per callback, with the loop thread's stack trace, as
+ * Vert.x's blocked-thread checker does. Node has no such check; blocking a loop is the bug it
+ * finds.
+ */
+public final class BlockedLoopChecker {
+  private static final Set<Loop> LOOPS = ConcurrentHashMap.newKeySet();
+  private static volatile long thresholdMs = Long.getLong("nodus.blockedThresholdMs", 2000L);
+  private static Thread thread;
+
+  private BlockedLoopChecker() {}
+
+  /** Sets the threshold in milliseconds; 0 turns the check off. */
+  public static void setThresholdMs(long ms) {
+    thresholdMs = ms;
+  }
+
+  /** The threshold in milliseconds. */
+  public static long thresholdMs() {
+    return thresholdMs;
+  }
+
+  static synchronized void register(Loop loop) {
+    LOOPS.add(loop);
+    if (thread == null) {
+      thread = new Thread(BlockedLoopChecker::watch, "nodus-blocked-loop-checker");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  static void deregister(Loop loop) {
+    LOOPS.remove(loop);
+  }
+
+  private static void watch() {
+    java.util.Map<Loop, Long> reported = new java.util.WeakHashMap<>();
+    while (true) {
+      long limit = thresholdMs;
+      try {
+        Thread.sleep(Math.max(10, Math.min(limit <= 0 ? 500 : limit / 4, 500)));
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (limit <= 0) {
+        continue;
+      }
+      long now = System.nanoTime();
+      for (Loop loop : LOOPS) {
+        long start = loop.callbackStartNanos;
+        long seq = loop.callbackSeq;
+        if (start == 0 || (now - start) / 1_000_000L < limit) {
+          continue;
+        }
+        Long last = reported.get(loop);
+        if (last != null && last == seq) {
+          continue;
+        }
+        reported.put(loop, seq);
+        Thread t = loop.thread;
+        StringBuilder sb = new StringBuilder();
+        sb.append("Thread ").append(t == null ? "?" : t.getName())
+            .append(" has been blocked for ").append((now - start) / 1_000_000L)
+            .append(" ms, limit is ").append(limit).append(" ms");
+        if (t != null) {
+          for (StackTraceElement e : t.getStackTrace()) {
+            sb.append("\n    at ").append(e);
+          }
+        }
+        Warnings.emit("BlockedLoopWarning", sb.toString());
+      }
+    }
+  }
+}

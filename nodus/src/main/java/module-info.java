@@ -1,0 +1,19 @@
+/**
+ * Nodus: Node.js's networking modules ({@code net}, {@code dgram}, {@code tls}, {@code http},
+ * {@code https}) and WebSocket as a Java library with Node's semantics, on Netty.
+ */
+module dev.nodus {
+  requires io.netty.common;
+  requires io.netty.buffer;
+  requires io.netty.transport;
+  requires io.netty.handler;
+  requires io.netty.resolver;
+  requires io.netty.transport.unix.common;
+  requires io.netty.transport.classes.epoll;
+
+  // API: one package per Node module.
+  exports dev.nodus;
+  exports dev.nodus.events;
+  exports dev.nodus.buffer;
+  // dev.nodus.internal.* is deliberately not exported.
+}
