@@ -1,0 +1,368 @@
+package dev.nodus.internal.net;
+
+import dev.nodus.buffer.Buffer;
+import dev.nodus.internal.dns.Lookup;
+import dev.nodus.internal.loop.Loop;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.List;
+
+/**
+ * One connected stream socket (TCP or Unix): Node's {@code TCPWrap}/{@code PipeWrap} on a Netty
+ * channel. It is the only Netty handler in the channel's pipeline and calls its {@link Owner}
+ * (the public {@code net.Socket}) on the loop, through {@link Loop#runCallback(Runnable)}.
+ *
+ * <p>Writes are not flushed one by one: the first write of a loop turn schedules one flush task,
+ * which Netty runs after the turn's I/O, so every write made while handling a batch of reads
+ * (or one callback) leaves in one syscall and a lone write is not delayed.
+ */
+public final class TcpHandle extends ChannelInboundHandlerAdapter {
+  /** What the handle reports to its socket. Every call happens on the loop. */
+  public interface Owner {
+    /** A chunk arrived; it is the owner's (copied out of Netty's buffer). */
+    void onRead(Buffer chunk);
+
+    /** The peer sent FIN. */
+    void onEof();
+
+    /** The outbound buffer fell below its low-water mark after being full. */
+    void onWritable();
+
+    /** A read or write failed (ECONNRESET, EPIPE...). */
+    void onError(Throwable cause);
+
+    /** The channel closed. */
+    void onClose();
+
+    /** For accepted sockets: the connection is active and may be announced. */
+    default void onActive() {}
+  }
+
+  private final Loop loop;
+  private Channel channel;
+  private Owner owner;
+  private final boolean unix;
+  private boolean flushScheduled;
+  private boolean reading;
+  private long bytesRead;
+  private long bytesWritten;
+  private final Runnable flushTask = this::flushNow;
+
+  TcpHandle(Loop loop, boolean unix) {
+    this.loop = loop;
+    this.unix = unix;
+  }
+
+  /** Creates the handle of a socket that will connect; {@link #connect} starts it. */
+  public static TcpHandle forClient(Loop loop, boolean unix) {
+    return new TcpHandle(loop, unix);
+  }
+
+  /** Sets who is told about this handle's events. */
+  public void owner(Owner owner) {
+    this.owner = owner;
+  }
+
+  void attach(Channel ch) {
+    this.channel = ch;
+  }
+
+  /** The loop this handle lives on. */
+  public Loop loop() {
+    return loop;
+  }
+
+  /** Whether this is a Unix-domain socket. */
+  public boolean unix() {
+    return unix;
+  }
+
+  // ---- connecting ------------------------------------------------------------------------
+
+  /**
+   * Connects to {@code remote}, from {@code local} if given. {@code done} runs on the loop with
+   * null on success or the failure.
+   */
+  public void connect(
+      SocketAddress remote,
+      SocketAddress local,
+      boolean noDelay,
+      boolean keepAlive,
+      int highWaterMark,
+      java.util.function.Consumer<Throwable> done) {
+    Bootstrap b =
+        new Bootstrap()
+            .group(loop.eventLoop())
+            .channel(ChannelFactories.client(unix))
+            .option(ChannelOption.AUTO_READ, false)
+            .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(highWaterMark))
+            .handler(this);
+    if (!unix) {
+      b.option(ChannelOption.TCP_NODELAY, noDelay).option(ChannelOption.SO_KEEPALIVE, keepAlive);
+    }
+    ChannelFuture f = local == null ? b.connect(remote) : b.connect(remote, local);
+    channel = f.channel();
+    f.addListener(
+        (ChannelFuture cf) -> loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause())));
+  }
+
+  static WriteBufferWaterMark waterMark(int highWaterMark) {
+    int high = highWaterMark > 0 ? highWaterMark : 64 * 1024;
+    return new WriteBufferWaterMark(Math.max(1, high / 2), high);
+  }
+
+  // ---- Netty events ----------------------------------------------------------------------
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    if (owner != null) {
+      loop.runCallback(owner::onActive);
+    }
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    ByteBuf buf = (ByteBuf) msg;
+    Buffer chunk;
+    try {
+      int n = buf.readableBytes();
+      byte[] bytes = new byte[n];
+      buf.readBytes(bytes);
+      bytesRead += n;
+      chunk = Buffer.wrap(bytes);
+    } finally {
+      buf.release();
+    }
+    Owner o = owner;
+    loop.runCallback(() -> o.onRead(chunk));
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (flushScheduled) {
+      flushNow();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      loop.runCallback(owner::onEof);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (ctx.channel().isWritable()) {
+      loop.runCallback(owner::onWritable);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    Owner o = owner;
+    loop.runCallback(() -> o.onError(cause));
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    loop.runCallback(owner::onClose);
+  }
+
+  // ---- reading ---------------------------------------------------------------------------
+
+  /** Starts reading from the kernel. Node: {@code handle.readStart()}. */
+  public void readStart() {
+    if (!reading && channel != null) {
+      reading = true;
+      channel.config().setAutoRead(true);
+    }
+  }
+
+  /** Stops reading from the kernel, so a full socket pushes back on the peer. Node: {@code readStop()}. */
+  public void readStop() {
+    if (reading && channel != null) {
+      reading = false;
+      channel.config().setAutoRead(false);
+    }
+  }
+
+  /** Whether the handle is reading. */
+  public boolean reading() {
+    return reading;
+  }
+
+  // ---- writing ---------------------------------------------------------------------------
+
+  /**
+   * Queues {@code chunk} for writing; returns whether the outbound buffer still has room (the
+   * write counts as done, as a libuv write that completed at once).
+   */
+  public boolean write(Buffer chunk) {
+    bytesWritten += chunk.length();
+    channel.write(
+        Unpooled.wrappedBuffer(chunk.buffer(), chunk.byteOffset(), chunk.length()),
+        channel.voidPromise());
+    scheduleFlush();
+    return channel.isWritable();
+  }
+
+  /** Queues several chunks; returns as {@link #write(Buffer)}. */
+  public boolean writev(List<Buffer> chunks) {
+    for (Buffer b : chunks) {
+      bytesWritten += b.length();
+      channel.write(
+          Unpooled.wrappedBuffer(b.buffer(), b.byteOffset(), b.length()), channel.voidPromise());
+    }
+    scheduleFlush();
+    return channel.isWritable();
+  }
+
+  /** Whether Netty's outbound buffer is below its high-water mark. */
+  public boolean writable() {
+    return channel != null && channel.isWritable();
+  }
+
+  /** Bytes queued in Netty but not yet handed to the kernel. */
+  public long bufferedBytes() {
+    return channel == null ? 0 : channel.unsafe().outboundBuffer() == null ? 0
+        : channel.unsafe().outboundBuffer().totalPendingWriteBytes();
+  }
+
+  private void scheduleFlush() {
+    if (!flushScheduled) {
+      flushScheduled = true;
+      loop.eventLoop().execute(flushTask);
+    }
+  }
+
+  private void flushNow() {
+    if (flushScheduled) {
+      flushScheduled = false;
+      channel.flush();
+    }
+  }
+
+  /**
+   * Sends FIN once everything written so far has left. Node: {@code handle.shutdown(req)}.
+   * {@code done} runs on the loop with null or the failure.
+   */
+  public void shutdown(java.util.function.Consumer<Throwable> done) {
+    // Netty's shutdownOutput fails writes still queued, so wait for the last one first: writes
+    // complete in order, and an empty write completes after everything before it.
+    flushScheduled = false;
+    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
+        (ChannelFuture w) -> {
+          if (!w.isSuccess()) {
+            loop.runCallback(() -> done.accept(w.cause()));
+            return;
+          }
+          ((DuplexChannel) channel).shutdownOutput().addListener(
+              (ChannelFuture s) -> loop.runCallback(() -> done.accept(s.isSuccess() ? null : s.cause())));
+        });
+  }
+
+  /** Closes the channel, flushing nothing further. {@code done} runs on the loop. */
+  public void close(Runnable done) {
+    if (channel == null) {
+      loop.nextTick(done);
+      return;
+    }
+    if (flushScheduled) {
+      flushNow();
+    }
+    channel.close().addListener(f -> loop.runCallback(done));
+  }
+
+  /** Closes with an RST instead of FIN (SO_LINGER 0). Node: {@code socket.resetAndDestroy()}. */
+  public void reset(Runnable done) {
+    if (channel != null && !unix) {
+      channel.config().setOption(ChannelOption.SO_LINGER, 0);
+    }
+    close(done);
+  }
+
+  /** Whether the channel is open. */
+  public boolean open() {
+    return channel != null && channel.isOpen();
+  }
+
+  // ---- options and addresses -------------------------------------------------------------
+
+  /** Node: {@code socket.setNoDelay()}. */
+  public void setNoDelay(boolean on) {
+    if (channel != null && !unix) {
+      channel.config().setOption(ChannelOption.TCP_NODELAY, on);
+    }
+  }
+
+  /** Node: {@code socket.setKeepAlive()}; the delay is applied where the transport allows. */
+  public void setKeepAlive(boolean on, int initialDelayMs) {
+    if (channel == null || unix) {
+      return;
+    }
+    channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
+    if (on && initialDelayMs > 0 && channel instanceof io.netty.channel.epoll.EpollSocketChannel e) {
+      e.config().setTcpKeepIdle(Math.max(1, initialDelayMs / 1000));
+    }
+  }
+
+  /** The local address, or null. */
+  public SocketAddress localAddress() {
+    return channel == null ? null : channel.localAddress();
+  }
+
+  /** The remote address, or null. */
+  public SocketAddress remoteAddress() {
+    return channel == null ? null : channel.remoteAddress();
+  }
+
+  /** Bytes received so far. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Bytes handed to the channel so far. */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
+  /** Node's text form of an IP socket address, or the path of a Unix one. */
+  public static String addressText(SocketAddress a) {
+    if (a instanceof InetSocketAddress i) {
+      return Lookup.toText(i.getAddress());
+    }
+    return ChannelFactories.unixPath(a);
+  }
+
+  /** {@code "IPv4"} or {@code "IPv6"}, or null. */
+  public static String familyText(SocketAddress a) {
+    if (a instanceof InetSocketAddress i) {
+      return Lookup.familyOf(i.getAddress()) == 6 ? "IPv6" : "IPv4";
+    }
+    return null;
+  }
+
+  /** The port, or -1. */
+  public static int portOf(SocketAddress a) {
+    return a instanceof InetSocketAddress i ? i.getPort() : -1;
+  }
+
+  /** Resolves a Unix path into the transport's address type. */
+  public static SocketAddress unixAddress(String path) {
+    return ChannelFactories.unixAddress(path);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.nodus.internal.net;
+
+import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.Transports;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
+import java.net.SocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * A listening socket: Node's server-side {@code TCPWrap}/{@code PipeWrap}. Accepted channels
+ * stay on the server's loop, as in Node, each wrapped in a {@link TcpHandle} that is handed to
+ * the server once active.
+ */
+public final class TcpServerHandle {
+  private final Loop loop;
+  private final boolean unix;
+  private Channel channel;
+
+  /** Creates a handle that will listen on {@code loop}. */
+  public TcpServerHandle(Loop loop, boolean unix) {
+    this.loop = loop;
+    this.unix = unix;
+  }
+
+  /**
+   * Binds and listens. {@code onConnection} receives each accepted handle, before it reads;
+   * {@code done} runs on the loop with null or the bind failure.
+   *
+   * @param reusePort share the port with other loops (SO_REUSEPORT, epoll only)
+   * @param ipv6Only accepted for Node parity; neither Netty transport exposes IPV6_V6ONLY, so a
+   *     {@code ::} listener stays dual-stack (see docs/node-parity.md)
+   */
+  public void listen(
+      SocketAddress address,
+      int backlog,
+      boolean reusePort,
+      boolean ipv6Only,
+      int childHighWaterMark,
+      Consumer<TcpHandle> onConnection,
+      Consumer<Throwable> done) {
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(loop.eventLoop(), loop.eventLoop())
+            .channel(ChannelFactories.server(unix))
+            .option(ChannelOption.SO_BACKLOG, backlog)
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TcpHandle.waterMark(childHighWaterMark))
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    TcpHandle h = new TcpHandle(loop, unix);
+                    h.attach(ch);
+                    ch.pipeline().addLast(h);
+                    onConnection.accept(h);
+                  }
+                });
+    if (!unix) {
+      b.option(ChannelOption.SO_REUSEADDR, true);
+      if (reusePort && Transports.epoll()) {
+        b.option(EpollChannelOption.SO_REUSEPORT, true);
+      }
+    }
+    ChannelFuture f = b.bind(address);
+    channel = f.channel();
+    f.addListener((ChannelFuture cf) -> loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause())));
+  }
+
+  /** The bound address, or null. */
+  public SocketAddress localAddress() {
+    return channel == null ? null : channel.localAddress();
+  }
+
+  /** Stops accepting; {@code done} runs on the loop once the socket is closed. */
+  public void close(Runnable done) {
+    if (channel == null) {
+      loop.nextTick(done);
+      return;
+    }
+    channel.close().addListener(f -> loop.runCallback(done));
+  }
+
+  /** Whether the listening socket is open. */
+  public boolean open() {
+    return channel != null && channel.isOpen();
+  }
+
+}
