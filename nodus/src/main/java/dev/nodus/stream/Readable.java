@@ -1,0 +1,433 @@
+package dev.nodus.stream;
+
+import dev.nodus.buffer.Buffer;
+import dev.nodus.events.Event0;
+import dev.nodus.events.Event1;
+import java.util.function.Consumer;
+
+/**
+ * Node's {@code stream.Readable}: a source of data that buffers what {@link #_read(int)} pushes
+ * until it is consumed, in flowing mode ({@code 'data'} events) or paused mode
+ * ({@link #read()}).
+ *
+ * <h2>Lifecycle and event order</h2>
+ * A stream starts paused ({@link #readableFlowing()} is null). Adding a {@link #DATA} listener,
+ * {@link #resume()} or {@link #pipe(WritableStream)} makes it flow; adding a {@link #READABLE}
+ * listener makes {@code 'readable'} drive it instead. After {@code push(null)} and once every
+ * buffered chunk is consumed, {@code 'end'} is emitted, then (with {@code autoDestroy})
+ * {@code 'close'}. {@link #destroy(Throwable)} emits {@code 'error'} then {@code 'close'}.
+ * Events never fire inside the call that caused them: they are deferred with the loop's
+ * nextTick exactly where Node uses {@code process.nextTick}.
+ *
+ * <h2>Implementing</h2>
+ * Subclass and override {@link #_read(int)} (and optionally {@link #_destroy} and
+ * {@link #_construct}), or use {@link #create(ReadableOptions)} with hooks. {@code _read}
+ * should {@link #push(Object)} data, now or later, and {@code push(null)} at the end.
+ *
+ * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
+ */
+public class Readable extends StreamBase {
+  /**
+   * Node's {@code 'data'} with the chunk as a Buffer (a string chunk is encoded as UTF-8).
+   * Emitted for each chunk in flowing mode.
+   */
+  public static final Event1<Buffer> DATA =
+      Event1.of("data", v -> v instanceof String s ? Buffer.from(s) : (Buffer) v);
+
+  /**
+   * Node's {@code 'data'} with the chunk as a String (a Buffer chunk is decoded as UTF-8); use
+   * with {@link #setEncoding(String)}.
+   */
+  public static final Event1<String> TEXT =
+      Event1.of("data", v -> v instanceof Buffer b ? b.toString() : (String) v);
+
+  /** Node's {@code 'data'} with the chunk as is, for object mode. */
+  public static final Event1<Object> CHUNK = Event1.of("data");
+
+  /**
+   * Node's {@code 'end'}: no more data; emitted once all data was consumed after
+   * {@code push(null)}. Precedes {@code 'close'}.
+   */
+  public static final Event0 END = Event0.of("end");
+
+  /** Node's {@code 'readable'}: data can be {@link #read()}, or the end was reached. */
+  public static final Event0 READABLE = Event0.of("readable");
+
+  /** Node's {@code 'pause'}: {@link #pause()} stopped a flowing stream. */
+  public static final Event0 PAUSE = Event0.of("pause");
+
+  /** Node's {@code 'resume'}: the stream started flowing. */
+  public static final Event0 RESUME = Event0.of("resume");
+
+  /**
+   * Node's {@code 'close'}: the stream and its resources are closed; no more events follow.
+   * Emitted after {@code 'end'} or {@code 'error'} when {@code emitClose} is true.
+   */
+  public static final Event0 CLOSE = Event0.of("close");
+
+  Consumer<Object> readHook;
+
+  /** Creates a byte stream with Node's default options. Node: {@code new Readable()}. */
+  protected Readable() {
+    this(new ReadableOptions());
+  }
+
+  /**
+   * Creates a stream. Node: {@code new Readable(options)}.
+   *
+   * @param options the options
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected Readable(ReadableOptions options) {
+    rs = new ReadableState(this, options.objectMode, options.highWaterMark, options.encoding,
+        options.emitClose, options.autoDestroy);
+    if (options.read != null) {
+      readHook = size -> options.read.accept(this, (Integer) size);
+    }
+    destroyHook = (dev.nodus.events.TriConsumer) options.destroy;
+    constructHook = (java.util.function.BiConsumer) options.construct;
+    maybeConstruct();
+  }
+
+  /** For Duplex: the readable side is set up by the subclass constructor. */
+  Readable(boolean duplex) {}
+
+  /**
+   * Creates a stream from hooks, Node's simplified construction. Node:
+   * {@code new Readable({read, destroy, construct})}.
+   *
+   * @param options the options and hooks
+   * @return the stream
+   */
+  public static Readable create(ReadableOptions options) {
+    return new Readable(options);
+  }
+
+  /**
+   * Creates an object-mode stream that pushes the items of {@code items} one by one, then ends.
+   * Node: {@code Readable.from(iterable)}.
+   *
+   * @param items the items; none may be null
+   * @return the stream
+   */
+  public static Readable from(Iterable<?> items) {
+    return from(items, new ReadableOptions().objectMode(true));
+  }
+
+  /**
+   * Creates a stream that pushes the items of {@code items} with the given options. Node:
+   * {@code Readable.from(iterable, options)}.
+   *
+   * @param items the items; none may be null
+   * @param options the options (Node's default here is object mode)
+   * @return the stream
+   */
+  public static Readable from(Iterable<?> items, ReadableOptions options) {
+    return FromIterable.create(items, options);
+  }
+
+  final void maybeConstruct() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  // ---- hooks -------------------------------------------------------------------------------
+
+  /**
+   * Asks the implementation for data: call {@link #push(Object)} (now or later) with up to
+   * about {@code size} bytes, and {@code push(null)} at the end. Not called again until
+   * something was pushed. Node: {@code readable._read(size)}.
+   *
+   * @param size a suggested amount
+   */
+  protected void _read(int size) {
+    if (readHook != null) {
+      readHook.accept(size);
+      return;
+    }
+    throw dev.nodus.internal.stream.StreamErrors.methodNotImplemented("_read()");
+  }
+
+  // ---- pushing -----------------------------------------------------------------------------
+
+  /**
+   * Adds a chunk to the buffer (or emits it at once when flowing and empty); {@code null}
+   * signals the end. Node: {@code readable.push(chunk)}.
+   *
+   * @param chunk a Buffer, String or byte[] (any object in object mode), or null for EOF
+   * @return false when the buffer reached the high-water mark: stop pushing until the next
+   *     {@code _read}
+   */
+  public boolean push(Object chunk) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Adds a string chunk given in {@code encoding}. Node: {@code readable.push(chunk, encoding)}.
+   *
+   * @param chunk the string
+   * @param encoding its encoding, such as {@code "hex"}
+   * @return false when the buffer reached the high-water mark
+   */
+  public boolean push(String chunk, String encoding) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Puts a chunk back at the front of the buffer. Node: {@code readable.unshift(chunk)}.
+   *
+   * @param chunk the chunk
+   * @return false when the buffer reached the high-water mark
+   */
+  public boolean unshift(Object chunk) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Puts a string chunk given in {@code encoding} back at the front of the buffer. Node:
+   * {@code readable.unshift(chunk, encoding)}.
+   *
+   * @param chunk the string
+   * @param encoding its encoding
+   * @return false when the buffer reached the high-water mark
+   */
+  public boolean unshift(String chunk, String encoding) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  // ---- consuming ---------------------------------------------------------------------------
+
+  /**
+   * Takes everything buffered (one object in object mode). Node: {@code readable.read()}.
+   *
+   * @return a Buffer, String (with an encoding set) or object, or null when nothing is available
+   * @emits {@link #DATA} with the returned chunk; {@link #END} later if it was the last
+   */
+  public Object read() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Takes {@code n} bytes (characters with an encoding set), or null if fewer are buffered and
+   * the stream has not ended. Node: {@code readable.read(n)}.
+   *
+   * @param n how much to take; 0 only triggers a refill
+   * @return the data or null
+   */
+  public Object read(int n) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Makes the stream produce strings decoded with {@code encoding}, keeping multi-byte
+   * characters that span chunks intact. Node: {@code readable.setEncoding(encoding)}.
+   *
+   * @param encoding an encoding name such as {@code "utf8"}
+   * @return this stream
+   */
+  public Readable setEncoding(String encoding) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Stops a flowing stream; data stays buffered. Node: {@code readable.pause()}.
+   *
+   * @return this stream
+   * @emits {@link #PAUSE} synchronously if it was flowing
+   */
+  public Readable pause() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Makes the stream flow. Node: {@code readable.resume()}.
+   *
+   * @return this stream
+   * @emits {@link #RESUME} on the next tick
+   */
+  public Readable resume() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Returns whether the stream was explicitly paused. Node: {@code readable.isPaused()}.
+   *
+   * @return the flag
+   */
+  public boolean isPaused() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Writes everything read into {@code dest}, with backpressure, and ends it at the end. Node:
+   * {@code readable.pipe(dest)}.
+   *
+   * @param dest the destination
+   * @param <W> its type
+   * @return {@code dest}
+   */
+  public <W extends WritableStream> W pipe(W dest) {
+    return pipe(dest, true);
+  }
+
+  /**
+   * Writes everything read into {@code dest}, ending it at the end only if {@code end}. Node:
+   * {@code readable.pipe(dest, {end})}.
+   *
+   * @param dest the destination
+   * @param end whether to call {@code dest.end()} after {@code 'end'}
+   * @param <W> its type
+   * @return {@code dest}
+   */
+  public <W extends WritableStream> W pipe(W dest, boolean end) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Detaches every piped destination. Node: {@code readable.unpipe()}.
+   *
+   * @return this stream
+   */
+  public Readable unpipe() {
+    return unpipe(null);
+  }
+
+  /**
+   * Detaches {@code dest} (every destination if null). Node: {@code readable.unpipe(dest)}.
+   *
+   * @param dest the destination, or null
+   * @return this stream
+   */
+  public Readable unpipe(WritableStream dest) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Destroys the stream: stops reading, releases resources through {@link #_destroy}. Node:
+   * {@code readable.destroy()}.
+   *
+   * @return this stream
+   * @emits {@link #CLOSE} on a later tick (when {@code emitClose})
+   */
+  public Readable destroy() {
+    return destroy(null);
+  }
+
+  /**
+   * Destroys the stream with an error. Node: {@code readable.destroy(err)}.
+   *
+   * @param err the error, or null
+   * @return this stream
+   * @emits {@code 'error'} with {@code err}, then {@link #CLOSE}, on later ticks
+   */
+  public Readable destroy(Throwable err) {
+    destroyImpl(err, null);
+    return this;
+  }
+
+  // ---- state ---------------------------------------------------------------------------------
+
+  /**
+   * Returns whether {@code read()} may be called: not destroyed, errored or ended. Node:
+   * {@code readable.readable}.
+   *
+   * @return the flag
+   */
+  public boolean readable() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Returns the high-water mark. Node: {@code readable.readableHighWaterMark}.
+   *
+   * @return bytes, or objects in object mode
+   */
+  public int readableHighWaterMark() {
+    return rs.highWaterMark;
+  }
+
+  /**
+   * Returns how much is buffered. Node: {@code readable.readableLength}.
+   *
+   * @return bytes (characters once decoded), or objects in object mode
+   */
+  public int readableLength() {
+    return rs.length;
+  }
+
+  /**
+   * Returns whether {@code 'end'} was emitted. Node: {@code readable.readableEnded}.
+   *
+   * @return the flag
+   */
+  public boolean readableEnded() {
+    return rs.endEmitted;
+  }
+
+  /**
+   * Returns the flowing state: null before any consumer, true flowing, false paused. Node:
+   * {@code readable.readableFlowing}.
+   *
+   * @return the state
+   */
+  public Boolean readableFlowing() {
+    return rs.flowing;
+  }
+
+  /**
+   * Returns whether the stream is in object mode. Node: {@code readable.readableObjectMode}.
+   *
+   * @return the flag
+   */
+  public boolean readableObjectMode() {
+    return rs.objectMode;
+  }
+
+  /**
+   * Returns the encoding set by {@link #setEncoding(String)}, or null. Node:
+   * {@code readable.readableEncoding}.
+   *
+   * @return the encoding or null
+   */
+  public String readableEncoding() {
+    return rs.encoding;
+  }
+
+  /**
+   * Returns whether {@code 'data'} was ever emitted. Node: {@code readable.readableDidRead}.
+   *
+   * @return the flag
+   */
+  public boolean readableDidRead() {
+    return rs.dataEmitted;
+  }
+
+  /**
+   * Returns whether the stream was destroyed or errored before {@code 'end'}. Node:
+   * {@code readable.readableAborted}.
+   *
+   * @return the flag
+   */
+  public boolean readableAborted() {
+    return (rs.destroyed || rs.errored != null) && !rs.endEmitted;
+  }
+
+  /**
+   * For subclasses: whether a {@code _read} was called and nothing was pushed since, i.e. the
+   * stream is waiting for data. Node: {@code readable._readableState.reading}.
+   *
+   * @return the flag
+   */
+  protected boolean readableReading() {
+    return rs.reading;
+  }
+
+  /**
+   * For subclasses: whether {@code push(null)} was called. Node:
+   * {@code readable._readableState.ended}.
+   *
+   * @return the flag
+   */
+  protected boolean readableEndedPushed() {
+    return rs.ended;
+  }
+}

@@ -1,0 +1,418 @@
+package dev.nodus.stream;
+
+import dev.nodus.events.Event0;
+import dev.nodus.events.Event1;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Node's {@code stream.Writable}: a destination that buffers written chunks and hands them one
+ * at a time to {@link #_write} (or several at once to {@link #_writev}), with backpressure.
+ *
+ * <h2>Lifecycle and event order</h2>
+ * {@code write()} returns false once the buffered length reaches the high-water mark; a single
+ * {@code 'drain'} follows when the buffer empties. {@code end()} waits for the buffer, runs
+ * {@link #_final}, then emits {@code 'prefinish'}, {@code 'finish'} and (with
+ * {@code autoDestroy}) {@code 'close'}. {@link #destroy(Throwable)} emits {@code 'error'} then
+ * {@code 'close'}. Writing after {@code end()} fails with {@code ERR_STREAM_WRITE_AFTER_END};
+ * after {@code destroy()} with {@code ERR_STREAM_DESTROYED}: the callback gets the error on the
+ * next tick and {@code 'error'} is emitted.
+ *
+ * <h2>Implementing</h2>
+ * Subclass and override {@link #_write} (optionally {@link #_writev}, {@link #_final},
+ * {@link #_destroy}, {@link #_construct}), or use {@link #create(WritableOptions)} with hooks.
+ * The callbacks handed to the hooks may be called synchronously or later, as in Node.
+ *
+ * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
+ */
+public class Writable extends StreamBase implements WritableStream {
+  /**
+   * Node's {@code 'drain'}: a {@code write()} returned false and the buffer has now emptied;
+   * writing may resume.
+   */
+  public static final Event0 DRAIN = Event0.of("drain");
+
+  /**
+   * Node's {@code 'finish'}: {@code end()} was called and everything was written (after
+   * {@code _final}). Precedes {@code 'close'}.
+   */
+  public static final Event0 FINISH = Event0.of("finish");
+
+  /** Node's {@code 'prefinish'}: everything was written and {@code _final} completed; right before {@code 'finish'}. */
+  public static final Event0 PREFINISH = Event0.of("prefinish");
+
+  /**
+   * Node's {@code 'close'}: the stream and its resources are closed; no more events follow.
+   * Emitted after {@code 'finish'} or {@code 'error'} when {@code emitClose} is true.
+   */
+  public static final Event0 CLOSE = Readable.CLOSE;
+
+  /** Node's {@code 'pipe'}: a Readable started piping into this stream. */
+  public static final Event1<Readable> PIPE = Event1.of("pipe");
+
+  /** Node's {@code 'unpipe'}: a Readable stopped piping into this stream. */
+  public static final Event1<Readable> UNPIPE = Event1.of("unpipe");
+
+  WritableOptions.WriteFunction<Object> writeHook;
+  WritableOptions.WritevFunction<Object> writevHook;
+  Consumer<Consumer<Throwable>> finalHook;
+
+  /** Creates a byte stream with Node's default options. Node: {@code new Writable()}. */
+  protected Writable() {
+    this(new WritableOptions());
+  }
+
+  /**
+   * Creates a stream. Node: {@code new Writable(options)}.
+   *
+   * @param options the options
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  protected Writable(WritableOptions options) {
+    writeHook = (WritableOptions.WriteFunction) options.write;
+    writevHook = (WritableOptions.WritevFunction) options.writev;
+    if (options.finalHook != null) {
+      finalHook = cb -> options.finalHook.accept(this, cb);
+    }
+    destroyHook = (dev.nodus.events.TriConsumer) options.destroy;
+    constructHook = (java.util.function.BiConsumer) options.construct;
+    ws = new WritableState(this, options.objectMode, options.highWaterMark,
+        options.decodeStrings, options.defaultEncoding, options.emitClose, options.autoDestroy);
+    ws.hasWritev = writevHook != null || Hooks.overridesWritev(getClass());
+    ws.hasFinal = finalHook != null || Hooks.overridesFinal(getClass());
+    maybeConstructWritable();
+  }
+
+  /**
+   * Creates a stream from hooks, Node's simplified construction. Node:
+   * {@code new Writable({write, writev, final, destroy, construct})}.
+   *
+   * @param options the options and hooks
+   * @return the stream
+   */
+  public static Writable create(WritableOptions options) {
+    return new Writable(options);
+  }
+
+  final void maybeConstructWritable() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  // ---- hooks -------------------------------------------------------------------------------
+
+  /**
+   * Writes one chunk to the underlying resource; call {@code callback} (synchronously or
+   * later) with null when done or with the error. Node: {@code writable._write(chunk, encoding,
+   * callback)}.
+   *
+   * @param chunk a Buffer, a String when {@code decodeStrings} is false, or any object in
+   *     object mode
+   * @param encoding {@code "buffer"} for a Buffer, else the string's encoding
+   * @param callback to call when done
+   */
+  protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
+    WritableState.defaultWrite(this, writeHook, chunk, encoding, callback);
+  }
+
+  /**
+   * Writes several buffered chunks at once; only called if a subclass overrides it (or a
+   * {@code writev} option is given). Node: {@code writable._writev(chunks, callback)}.
+   *
+   * @param chunks the chunks, in order
+   * @param callback to call when all are done
+   */
+  protected void _writev(List<Chunk> chunks, Consumer<Throwable> callback) {
+    WritableState.defaultWritev(this, writevHook, chunks, callback);
+  }
+
+  /**
+   * Runs after {@code end()} once every chunk was written, before {@code 'finish'}; call
+   * {@code callback} when done. Node: {@code writable._final(callback)}.
+   *
+   * @param callback to call with null or an error
+   */
+  protected void _final(Consumer<Throwable> callback) {
+    if (finalHook != null) {
+      finalHook.accept(callback);
+    } else {
+      callback.accept(null);
+    }
+  }
+
+  /**
+   * Destroys the stream: buffered writes fail with {@code ERR_STREAM_DESTROYED}. Node:
+   * {@code writable.destroy()}.
+   *
+   * @return this stream
+   * @emits {@link #CLOSE} on a later tick (when {@code emitClose})
+   */
+  @Override
+  public Writable destroy() {
+    return destroy(null);
+  }
+
+  /**
+   * Destroys the stream with an error. Node: {@code writable.destroy(err)}.
+   *
+   * @param err the error, or null
+   * @return this stream
+   * @emits {@code 'error'} with {@code err}, then {@link #CLOSE}, on later ticks
+   */
+  @Override
+  public Writable destroy(Throwable err) {
+    ws.destroy(err);
+    return this;
+  }
+
+  // ---- writing (Node: internal/streams/writable.js) ---------------------------------------
+
+  /**
+   * Writes a chunk. Node: {@code writable.write(chunk)}.
+   *
+   * @param chunk a Buffer, String (encoded with the default encoding) or byte[]; any object
+   *     except null in object mode
+   * @return false when the buffered length reached the high-water mark: wait for
+   *     {@code 'drain'} before writing more
+   * @throws dev.nodus.NodeError {@code ERR_STREAM_NULL_VALUES} for null,
+   *     {@code ERR_INVALID_ARG_TYPE} for another type outside object mode
+   * @emits {@link Writable#DRAIN} later, once the buffer empties, if this returned false;
+   *     {@code 'error'} ({@code ERR_STREAM_WRITE_AFTER_END}, {@code ERR_STREAM_DESTROYED})
+   */
+  @Override
+  public boolean write(Object chunk) {
+    return ws.write(chunk, null, null);
+  }
+
+  /**
+   * Writes a string in {@code encoding}. Node: {@code writable.write(chunk, encoding)}.
+   *
+   * @param chunk the string
+   * @param encoding its encoding, such as {@code "hex"}
+   * @return false when the buffer reached the high-water mark
+   */
+  public boolean write(String chunk, String encoding) {
+    return ws.write(chunk, encoding, null);
+  }
+
+  /**
+   * Writes a chunk and calls {@code callback} once it was handled (with the error if it
+   * failed). Node: {@code writable.write(chunk, callback)}.
+   *
+   * @param chunk the chunk
+   * @param callback called with null or the error
+   * @return false when the buffer reached the high-water mark
+   */
+  @Override
+  public boolean write(Object chunk, Consumer<Throwable> callback) {
+    return ws.write(chunk, null, callback);
+  }
+
+  /**
+   * Writes a string in {@code encoding} and calls {@code callback} once handled. Node:
+   * {@code writable.write(chunk, encoding, callback)}.
+   *
+   * @param chunk the string
+   * @param encoding its encoding
+   * @param callback called with null or the error
+   * @return false when the buffer reached the high-water mark
+   */
+  public boolean write(String chunk, String encoding, Consumer<Throwable> callback) {
+    return ws.write(chunk, encoding, callback);
+  }
+
+  /**
+   * Signals that nothing more will be written; {@code _final} runs once the buffer is
+   * written, then {@code 'finish'}. Node: {@code writable.end()}.
+   *
+   * @return this stream
+   * @emits {@link Writable#PREFINISH} and {@link Writable#FINISH} once everything was written
+   */
+  @Override
+  public Writable end() {
+    ws.end(null, null, null);
+    return this;
+  }
+
+  /**
+   * Signals the end and calls {@code onFinish} on {@code 'finish'}. Node:
+   * {@code writable.end(callback)}. (Node also passes an error to the callback; use
+   * {@link #end(Object, String, Consumer)} to receive it.)
+   *
+   * @param onFinish called once finished (not called on error)
+   * @return this stream
+   */
+  @Override
+  public Writable end(Runnable onFinish) {
+    ws.end(null, null, WritableState.runOnSuccess(onFinish));
+    return this;
+  }
+
+  /**
+   * Writes a last chunk and signals the end. Node: {@code writable.end(chunk)}.
+   *
+   * @param chunk the chunk, or null for none
+   * @return this stream
+   */
+  @Override
+  public Writable end(Object chunk) {
+    ws.end(chunk, null, null);
+    return this;
+  }
+
+  /**
+   * Writes a last chunk, signals the end and calls {@code onFinish} on {@code 'finish'}.
+   * Node: {@code writable.end(chunk, callback)}.
+   *
+   * @param chunk the chunk, or null for none
+   * @param onFinish called once finished (not called on error)
+   * @return this stream
+   */
+  public Writable end(Object chunk, Runnable onFinish) {
+    ws.end(chunk, null, WritableState.runOnSuccess(onFinish));
+    return this;
+  }
+
+  /**
+   * Writes a last string in {@code encoding}, signals the end and calls {@code onFinish}.
+   * Node: {@code writable.end(chunk, encoding, callback)}.
+   *
+   * @param chunk the string, or null for none
+   * @param encoding its encoding
+   * @param onFinish called once finished (not called on error), or null
+   * @return this stream
+   */
+  public Writable end(String chunk, String encoding, Runnable onFinish) {
+    ws.end(chunk, encoding, WritableState.runOnSuccess(onFinish));
+    return this;
+  }
+
+  /**
+   * Writes a last chunk, signals the end and calls {@code callback} with null once finished
+   * or with the error ({@code ERR_STREAM_ALREADY_FINISHED} if ended before, or the stream's
+   * error). Node: {@code writable.end(chunk, encoding, callback)}.
+   *
+   * @param chunk the chunk, or null for none
+   * @param encoding the string's encoding, or null for the default
+   * @param callback called once with null or the error
+   * @return this stream
+   */
+  public Writable end(Object chunk, String encoding, Consumer<Throwable> callback) {
+    ws.end(chunk, encoding, callback);
+    return this;
+  }
+
+  /**
+   * Buffers every write until {@link #uncork()} (calls nest), so they reach {@code _writev}
+   * together. Node: {@code writable.cork()}.
+   */
+  @Override
+  public void cork() {
+    ws.cork();
+  }
+
+  /**
+   * Undoes one {@link #cork()}; the last one flushes the buffered writes. Node:
+   * {@code writable.uncork()}.
+   */
+  @Override
+  public void uncork() {
+    ws.uncork();
+  }
+
+  /**
+   * Sets the encoding of strings written without one. Node:
+   * {@code writable.setDefaultEncoding(encoding)}.
+   *
+   * @param encoding an encoding name
+   * @return this stream
+   * @throws dev.nodus.NodeError {@code ERR_UNKNOWN_ENCODING}
+   */
+  public Writable setDefaultEncoding(String encoding) {
+    ws.setDefaultEncoding(encoding);
+    return this;
+  }
+
+  /**
+   * Returns whether {@code write()} may be called: not destroyed, errored, ending or ended.
+   * Node: {@code writable.writable}.
+   *
+   * @return the flag
+   */
+  @Override
+  public boolean writable() {
+    return ws.isWritable();
+  }
+
+  /**
+   * Returns the high-water mark. Node: {@code writable.writableHighWaterMark}.
+   *
+   * @return bytes, or objects in object mode
+   */
+  @Override
+  public int writableHighWaterMark() {
+    return ws.highWaterMark;
+  }
+
+  /**
+   * Returns how much is waiting to be written. Node: {@code writable.writableLength}.
+   *
+   * @return bytes, or objects in object mode
+   */
+  @Override
+  public int writableLength() {
+    return ws.length;
+  }
+
+  /**
+   * Returns whether {@code end()} was called. Node: {@code writable.writableEnded}.
+   *
+   * @return the flag
+   */
+  @Override
+  public boolean writableEnded() {
+    return ws.ending;
+  }
+
+  /**
+   * Returns whether {@code 'finish'} was emitted or is being. Node:
+   * {@code writable.writableFinished}.
+   *
+   * @return the flag
+   */
+  @Override
+  public boolean writableFinished() {
+    return ws.finished;
+  }
+
+  /**
+   * Returns whether a write returned false and {@code 'drain'} has not followed. Node:
+   * {@code writable.writableNeedDrain}.
+   *
+   * @return the flag
+   */
+  @Override
+  public boolean writableNeedDrain() {
+    return ws.needDrainPublic();
+  }
+
+  /**
+   * Returns how many {@code cork()} calls are not yet undone. Node:
+   * {@code writable.writableCorked}.
+   *
+   * @return the count
+   */
+  public int writableCorked() {
+    return ws.corked;
+  }
+
+  /**
+   * Returns whether the writable side is in object mode. Node:
+   * {@code writable.writableObjectMode}.
+   *
+   * @return the flag
+   */
+  @Override
+  public boolean writableObjectMode() {
+    return ws.objectMode;
+  }
+}
