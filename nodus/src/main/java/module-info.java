@@ -15,6 +15,7 @@ module dev.nodus {
   exports dev.nodus;
   exports dev.nodus.events;
   exports dev.nodus.buffer;
+  exports dev.nodus.net;
   exports dev.nodus.stream;
   // dev.nodus.internal.* is deliberately not exported.
 }

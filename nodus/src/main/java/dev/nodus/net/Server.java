@@ -1,0 +1,481 @@
+package dev.nodus.net;
+
+import dev.nodus.NodeError;
+import dev.nodus.events.Event0;
+import dev.nodus.events.Event1;
+import dev.nodus.events.EventEmitter;
+import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.Transports;
+import dev.nodus.internal.net.SharedPorts;
+import dev.nodus.internal.net.TcpHandle;
+import dev.nodus.internal.net.TcpServerHandle;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A TCP or Unix-domain server: Node's {@code net.Server}. Made by {@link Net#createServer}.
+ *
+ * <h2>Lifecycle</h2>
+ * {@code listen()} → {@link #LISTENING} (or {@link #ERROR}, e.g. {@code EADDRINUSE}) →
+ * {@link #CONNECTION} per accepted socket → {@code close()}: stops accepting at once;
+ * {@link #CLOSE} follows when every accepted socket has closed. While listening the server keeps
+ * the program alive, unless {@link #unref()}.
+ *
+ * <p>With several loops ({@code Nodus.run(n, ...)}), each loop's copy of the server listens on
+ * the same port (SO_REUSEPORT on epoll; {@code listen(0)} gets one shared port), like Node's
+ * cluster workers; the kernel spreads connections among them.
+ *
+ * <p>Threading: events fire on the server's loop; {@code listen}, {@code close}, {@code ref} and
+ * {@code unref} may be called from any thread.
+ */
+public class Server extends EventEmitter {
+  /** Node's {@code 'listening'}: the server is bound. */
+  public static final Event0 LISTENING = Event0.of("listening");
+
+  /** Node's {@code 'connection'}: a new connection; payload the socket. */
+  public static final Event1<Socket> CONNECTION = Event1.of("connection");
+
+  /** Node's {@code 'close'}: the server closed and every connection has ended. */
+  public static final Event0 CLOSE = Event0.of("close");
+
+  /** Node's {@code 'drop'}: a connection over {@link #maxConnections(int)} was closed at once. */
+  public static final Event1<DropInfo> DROP = Event1.of("drop");
+
+  private static final Map<Loop, int[]> LISTEN0_COUNT = new WeakHashMap<>();
+
+  private final Loop loop;
+  private final ServerOptions options;
+  private TcpServerHandle handle;
+  private boolean listening;
+  private int connections;
+  private int maxConnections;
+  private boolean refd = true;
+  private boolean holdsLoop;
+  private boolean wildcard;
+
+  Server(Loop loop, ServerOptions options, Consumer<Socket> connectionListener) {
+    this.loop = loop;
+    this.options = options;
+    if (connectionListener != null) {
+      on(CONNECTION, connectionListener);
+    }
+  }
+
+  // ---- listen -------------------------------------------------------------------------------
+
+  /**
+   * Listens on a free port on all interfaces. Node: {@code server.listen()}.
+   *
+   * @return this server
+   * @emits {@link #LISTENING} when bound, or {@link #ERROR}
+   */
+  public Server listen() {
+    return listen(new ListenOptions(), null);
+  }
+
+  /**
+   * Listens on {@code port} on all interfaces ({@code ::}, or {@code 0.0.0.0} without IPv6).
+   * Node: {@code server.listen(port)}.
+   *
+   * @param port the port; 0 picks a free one
+   * @return this server
+   */
+  public Server listen(int port) {
+    return listen(new ListenOptions().port(port), null);
+  }
+
+  /**
+   * Listens on {@code port} and calls {@code callback} once listening. Node:
+   * {@code server.listen(port, callback)}.
+   *
+   * @param port the port
+   * @param callback a one-time {@link #LISTENING} listener
+   * @return this server
+   */
+  public Server listen(int port, Runnable callback) {
+    return listen(new ListenOptions().port(port), callback);
+  }
+
+  /**
+   * Listens on {@code host}:{@code port}. Node: {@code server.listen(port, host)}.
+   *
+   * @param port the port
+   * @param host the address to bind
+   * @return this server
+   */
+  public Server listen(int port, String host) {
+    return listen(new ListenOptions().port(port).host(host), null);
+  }
+
+  /**
+   * Listens on {@code host}:{@code port}. Node: {@code server.listen(port, host, callback)}.
+   *
+   * @param port the port
+   * @param host the address to bind
+   * @param callback a one-time {@link #LISTENING} listener
+   * @return this server
+   */
+  public Server listen(int port, String host, Runnable callback) {
+    return listen(new ListenOptions().port(port).host(host), callback);
+  }
+
+  /**
+   * Listens with a backlog. Node: {@code server.listen(port, host, backlog, callback)}.
+   *
+   * @param port the port
+   * @param host the address to bind
+   * @param backlog the accept queue length
+   * @param callback a one-time {@link #LISTENING} listener, or null
+   * @return this server
+   */
+  public Server listen(int port, String host, int backlog, Runnable callback) {
+    return listen(new ListenOptions().port(port).host(host).backlog(backlog), callback);
+  }
+
+  /**
+   * Listens on a Unix-domain socket. Node: {@code server.listen(path, callback)}.
+   *
+   * @param path the socket file
+   * @param callback a one-time {@link #LISTENING} listener, or null
+   * @return this server
+   */
+  public Server listen(String path, Runnable callback) {
+    return listen(new ListenOptions().path(path), callback);
+  }
+
+  /**
+   * Listens on a Unix-domain socket. Node: {@code server.listen(path)}.
+   *
+   * @param path the socket file
+   * @return this server
+   */
+  public Server listen(String path) {
+    return listen(path, null);
+  }
+
+  /**
+   * Listens as {@code options} say. Node: {@code server.listen(options[, callback])}.
+   *
+   * @param options port, host, path, backlog, ipv6Only, exclusive
+   * @param callback a one-time {@link #LISTENING} listener, or null
+   * @return this server
+   * @throws NodeError {@code ERR_SERVER_ALREADY_LISTEN}, {@code ERR_SOCKET_BAD_PORT}
+   */
+  public Server listen(ListenOptions options, Runnable callback) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> listen(options, callback));
+      return this;
+    }
+    if (handle != null) {
+      throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
+          "Listen method has been called more than once without closing.");
+    }
+    if (options.path == null && (options.port < 0 || options.port > 65535)) {
+      throw new NodeError("ERR_SOCKET_BAD_PORT",
+          "options.port should be >= 0 and < 65536. Received type number (" + options.port + ").");
+    }
+    if (callback != null) {
+      once(LISTENING, callback);
+    }
+    boolean unix = options.path != null;
+    handle = new TcpServerHandle(loop, unix);
+    holdLoop();
+    if (unix) {
+      bind(TcpHandle.unixAddress(options.path), options, false);
+      return this;
+    }
+    boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
+    InetAddress host;
+    try {
+      wildcard = options.host == null;
+      host = wildcard ? null : InetAddress.getByName(options.host);
+    } catch (UnknownHostException e) {
+      // Node resolves the host with dns.lookup first; an unknown name is an ENOTFOUND error.
+      RuntimeException err = Errno.lookup(Errno.of("ENOTFOUND"), options.host, e);
+      loop.nextTick(() -> failListen(err));
+      return this;
+    }
+    if (shared && options.port == 0) {
+      int[] n = LISTEN0_COUNT.computeIfAbsent(loop, l -> new int[1]);
+      String key = options.host + "#" + (n[0]++);
+      SharedPorts.Claim claim = SharedPorts.claim(loop.program(), key);
+      if (!claim.first()) {
+        claim.port().thenAccept(p -> loop.execute(() -> bind(address(host, p), options, true)));
+        return this;
+      }
+      TcpServerHandle h = handle;
+      once(LISTENING, () -> claim.port().complete(TcpHandle.portOf(h.localAddress())));
+      once(ERROR, e -> claim.port().completeExceptionally(e));
+    }
+    bind(address(host, options.port), options, shared);
+    return this;
+  }
+
+  private static InetSocketAddress address(InetAddress host, int port) {
+    return host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+  }
+
+  private void bind(SocketAddress address, ListenOptions o, boolean reusePort) {
+    TcpServerHandle h = handle;
+    if (h == null) {
+      return; // closed before the shared port was known
+    }
+    h.listen(address, o.backlog, reusePort, o.ipv6Only, options.highWaterMark, this::accepted,
+        err -> {
+          if (handle != h) {
+            return;
+          }
+          if (err != null) {
+            Errno.Code code = Errno.classify(err);
+            String text = o.path != null ? o.path
+                : wildcard ? (Transports.epoll() ? "::" : "0.0.0.0")
+                : dev.nodus.internal.dns.Lookup.toText(((InetSocketAddress) address).getAddress());
+            failListen(Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"), "listen",
+                text, o.path != null ? null : ((InetSocketAddress) address).getPort(), err));
+            return;
+          }
+          listening = true;
+          emit(LISTENING);
+        });
+  }
+
+  private void failListen(RuntimeException err) {
+    handle = null;
+    releaseLoop();
+    emit(ERROR, err);
+  }
+
+  private void accepted(TcpHandle h) {
+    loop.runCallback(() -> {
+      if (maxConnections > 0 && connections >= maxConnections) {
+        DropInfo info = dropInfo(h);
+        h.close(() -> {});
+        emit(DROP, info);
+        return;
+      }
+      Socket socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      if (options.noDelay) {
+        h.setNoDelay(true);
+      }
+      if (options.keepAlive) {
+        h.setKeepAlive(true, options.keepAliveInitialDelay);
+      }
+      connections++;
+      socket.server(this);
+      socket.startAccepted(options.pauseOnConnect);
+      emit(CONNECTION, socket);
+    });
+  }
+
+  private static DropInfo dropInfo(TcpHandle h) {
+    SocketAddress l = h.localAddress();
+    SocketAddress r = h.remoteAddress();
+    return new DropInfo(TcpHandle.addressText(l), port(l), TcpHandle.familyText(l),
+        TcpHandle.addressText(r), port(r), TcpHandle.familyText(r));
+  }
+
+  private static Integer port(SocketAddress a) {
+    int p = TcpHandle.portOf(a);
+    return p < 0 ? null : p;
+  }
+
+  void connectionClosed() {
+    connections--;
+    emitCloseIfDrained();
+  }
+
+  // ---- close --------------------------------------------------------------------------------
+
+  /**
+   * Stops accepting connections; {@link #CLOSE} follows once every connection has ended.
+   * Node: {@code server.close()}.
+   *
+   * @return this server
+   */
+  public Server close() {
+    return close(null);
+  }
+
+  /**
+   * Stops accepting and calls {@code callback} on {@code 'close'}: with null, or with
+   * {@code ERR_SERVER_NOT_RUNNING} if the server was not listening. Node: {@code server.close(cb)}.
+   *
+   * @param callback the callback, or null
+   * @return this server
+   * @emits {@link #CLOSE} once every connection has ended
+   */
+  public Server close(Consumer<Throwable> callback) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> close(callback));
+      return this;
+    }
+    if (callback != null) {
+      if (handle == null) {
+        once(CLOSE, () -> callback.accept(new NodeError("ERR_SERVER_NOT_RUNNING", "Server is not running.")));
+      } else {
+        once(CLOSE, () -> callback.accept(null));
+      }
+    }
+    if (handle != null) {
+      TcpServerHandle h = handle;
+      handle = null;
+      listening = false;
+      h.close(() -> {
+        releaseLoop();
+        emitCloseIfDrained();
+      });
+      return this;
+    }
+    emitCloseIfDrained();
+    return this;
+  }
+
+  private void emitCloseIfDrained() {
+    // net.js _emitCloseIfDrained
+    if (handle != null || connections > 0) {
+      return;
+    }
+    loop.nextTick(() -> emit(CLOSE));
+  }
+
+  // ---- properties ---------------------------------------------------------------------------
+
+  /**
+   * Returns the bound address, or null when not listening. Node: {@code server.address()}.
+   *
+   * @return the address
+   */
+  public AddressInfo address() {
+    if (handle == null || !listening) {
+      return null;
+    }
+    SocketAddress a = handle.localAddress();
+    if (!(a instanceof InetSocketAddress i)) {
+      return new AddressInfo(TcpHandle.addressText(a), null, -1);
+    }
+    if (wildcard && i.getAddress().isAnyLocalAddress() && (i.getAddress() instanceof java.net.Inet6Address || Transports.epoll())) {
+      return new AddressInfo("::", "IPv6", i.getPort());
+    }
+    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), i.getPort());
+  }
+
+  /**
+   * Returns whether the server is listening. Node: {@code server.listening}.
+   *
+   * @return true while listening
+   */
+  public boolean listening() {
+    return listening;
+  }
+
+  /**
+   * Calls {@code callback(null, count)} with the number of open connections, on a later tick.
+   * Node: {@code server.getConnections(cb)}.
+   *
+   * @param callback receives the count
+   * @return this server
+   */
+  public Server getConnections(BiConsumer<Throwable, Integer> callback) {
+    loop.execute(() -> {
+      int n = connections;
+      loop.nextTick(() -> callback.accept(null, n));
+    });
+    return this;
+  }
+
+  /**
+   * Sets the connection limit; connections over it are closed at once. Node:
+   * {@code server.maxConnections = n}.
+   *
+   * @param max the limit, 0 for none
+   * @return this server
+   */
+  public Server maxConnections(int max) {
+    this.maxConnections = max;
+    return this;
+  }
+
+  /**
+   * Returns the connection limit. Node: {@code server.maxConnections}.
+   *
+   * @return the limit, 0 for none
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
+  /**
+   * Lets the program end while the server listens. Node: {@code server.unref()}.
+   *
+   * @return this server
+   */
+  public Server unref() {
+    loop.execute(() -> {
+      refd = false;
+      releaseLoop();
+    });
+    return this;
+  }
+
+  /**
+   * Makes the listening server keep the program alive (the default). Node: {@code server.ref()}.
+   *
+   * @return this server
+   */
+  public Server ref() {
+    loop.execute(() -> {
+      refd = true;
+      if (handle != null) {
+        holdLoop();
+      }
+    });
+    return this;
+  }
+
+  private void holdLoop() {
+    if (refd && !holdsLoop) {
+      holdsLoop = true;
+      loop.ref();
+    }
+  }
+
+  private void releaseLoop() {
+    if (holdsLoop) {
+      holdsLoop = false;
+      loop.unref();
+    }
+  }
+
+  // ---- chaining overrides -------------------------------------------------------------------
+
+  @Override
+  public Server on(Event0 event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A> Server on(Event1<A> event, Consumer<? super A> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public Server once(Event0 event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A> Server once(Event1<A> event, Consumer<? super A> listener) {
+    super.once(event, listener);
+    return this;
+  }
+}

@@ -1,0 +1,857 @@
+package dev.nodus.net;
+
+import dev.nodus.NodeError;
+import dev.nodus.SystemError;
+import dev.nodus.buffer.Buffer;
+import dev.nodus.events.Event0;
+import dev.nodus.events.Event1;
+import dev.nodus.events.Event3;
+import dev.nodus.internal.dns.Lookup;
+import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.net.TcpHandle;
+import dev.nodus.stream.Chunk;
+import dev.nodus.stream.Duplex;
+import dev.nodus.stream.DuplexOptions;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A TCP or Unix-domain stream socket: Node's {@code net.Socket}, a {@link Duplex} stream.
+ *
+ * <p>Sockets come from {@link Net#connect(ConnectOptions, Runnable)} (clients) or from a
+ * {@link Server}'s {@link Server#CONNECTION} event (accepted). Bytes arrive as {@link #DATA}
+ * events (or {@link #TEXT} after {@link #setEncoding(String)}); {@link #write(Object)} returns
+ * false once the write buffer is above its high-water mark and {@link #DRAIN} follows;
+ * {@link #pause()} stops reading from the kernel so a slow reader pushes back on its peer.
+ *
+ * <h2>Lifecycle</h2>
+ * {@code opening} ({@link #LOOKUP}, then {@link #CONNECT} and {@link #READY}) → {@code open} →
+ * half-closed ({@link #END} when the peer's FIN arrives; {@code end()} sends ours) →
+ * {@link #CLOSE}{@code (hadError)}, always last. With {@code allowHalfOpen} false (the default)
+ * the socket ends its side when the peer's FIN arrives. An error is emitted as
+ * {@link #ERROR} and directly followed by {@code 'close'(true)}.
+ *
+ * <p>Threading: a socket belongs to one loop and its events fire there. {@code write},
+ * {@code end}, {@code destroy}, {@code pause} and {@code resume} may be called from other
+ * threads; they are handed to the loop.
+ */
+public class Socket extends Duplex {
+  /** Node's {@code 'connect'}: the connection is established. Followed by {@link #READY}. */
+  public static final Event0 CONNECT = Event0.of("connect");
+
+  /** Node's {@code 'ready'}: the socket is ready to use; right after {@link #CONNECT}. */
+  public static final Event0 READY = Event0.of("ready");
+
+  /**
+   * Node's {@code 'lookup'}: the host name was resolved (or failed), before connecting. Payload:
+   * error or null, the address, its family (4 or 6). Not emitted for IP literals or Unix paths.
+   */
+  public static final Event3<Throwable, String, Integer> LOOKUP = Event3.of("lookup");
+
+  /** Node's {@code 'timeout'}: the socket was idle for the {@link #setTimeout} time. It stays open. */
+  public static final Event0 TIMEOUT = Event0.of("timeout");
+
+  /**
+   * Node's {@code 'close'}: the socket is fully closed; always the last event. Payload: whether
+   * it closed because of an error.
+   */
+  public static final Event1<Boolean> CLOSE = Event1.of("close");
+
+  private final Loop loop;
+  private TcpHandle handle;
+  private boolean connecting;
+  private boolean endedByPeer;
+  private Consumer<Throwable> pendingWriteCallback;
+  private Server server;
+  private boolean refd = true;
+  private boolean holdsLoop;
+  private boolean resetAndClosing;
+  private SocketAddress cachedLocal;
+  private SocketAddress cachedRemote;
+  private long finalBytesRead;
+  private long finalBytesWritten;
+  private final SocketTimeout timeout;
+
+  Socket(Loop loop, TcpHandle handle, boolean allowHalfOpen, int highWaterMark) {
+    super(options(highWaterMark));
+    this.loop = loop;
+    this.timeout = new SocketTimeout(this, loop);
+    allowHalfOpen(allowHalfOpen);
+    if (handle != null) {
+      attach(handle);
+    }
+    holdLoop();
+  }
+
+  private static DuplexOptions options(int highWaterMark) {
+    // lib/net.js Socket(): the stream itself is half-open and never decodes strings; the socket
+    // emits its own 'close'(hadError) and ends its side itself when !allowHalfOpen.
+    DuplexOptions o = new DuplexOptions().allowHalfOpen(true).emitClose(false).autoDestroy(true)
+        .decodeStrings(false);
+    if (highWaterMark > 0) {
+      o.highWaterMark(highWaterMark);
+    }
+    return o;
+  }
+
+  private void attach(TcpHandle h) {
+    this.handle = h;
+    h.owner(new HandleEvents());
+  }
+
+  private void holdLoop() {
+    if (refd && !holdsLoop) {
+      holdsLoop = true;
+      loop.ref();
+    }
+  }
+
+  private void releaseLoop() {
+    if (holdsLoop) {
+      holdsLoop = false;
+      loop.unref();
+    }
+  }
+
+  Loop loop() {
+    return loop;
+  }
+
+  void server(Server s) {
+    this.server = s;
+  }
+
+  // ---- connecting (Node: net.js connect, lookupAndConnect, internalConnect, afterConnect) -----
+
+  void connect(ConnectOptions o) {
+    connecting = true;
+    if (o.timeout > 0) {
+      setTimeout(o.timeout);
+    }
+    if (o.path != null) {
+      attach(TcpHandle.forClient(loop, true));
+      startConnect(TcpHandle.unixAddress(o.path), null, o, o.path, -1);
+      return;
+    }
+    if (o.port < 0 || o.port > 65535) {
+      throw new NodeError("ERR_SOCKET_BAD_PORT",
+          "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
+    }
+    attach(TcpHandle.forClient(loop, false));
+    String host = o.host == null ? "localhost" : o.host;
+    if (IpAddresses.isIP(host) != 0) {
+      // Node skips the lookup (and its event) for IP literals.
+      InetSocketAddress remote = new InetSocketAddress(literal(host), o.port);
+      loop.nextTick(() -> startConnect(remote, local(o), o, host, o.port));
+      return;
+    }
+    Lookup.lookup(loop, host, o.family, (err, address, family) -> {
+      if (!connecting) {
+        return; // destroyed while resolving
+      }
+      emit(LOOKUP, err, address == null ? null : Lookup.toText(address), family);
+      if (err != null) {
+        connecting = false;
+        destroy(err);
+        return;
+      }
+      startConnect(new InetSocketAddress(address, o.port), local(o), o, Lookup.toText(address), o.port);
+    });
+  }
+
+  private static InetAddress literal(String ip) {
+    try {
+      return InetAddress.getByName(ip);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalArgumentException(ip, e);
+    }
+  }
+
+  private static SocketAddress local(ConnectOptions o) {
+    if (o.localAddress == null && o.localPort == 0) {
+      return null;
+    }
+    return o.localAddress == null
+        ? new InetSocketAddress(o.localPort)
+        : new InetSocketAddress(literal(o.localAddress), o.localPort);
+  }
+
+  private void startConnect(
+      SocketAddress remote, SocketAddress local, ConnectOptions o, String address, int port) {
+    if (destroyed()) {
+      return;
+    }
+    handle.connect(remote, local, o.noDelay, o.keepAlive, o.highWaterMark, err -> {
+      if (destroyed()) {
+        handle.close(() -> {});
+        return;
+      }
+      connecting = false;
+      if (err != null) {
+        Errno.Code code = Errno.classify(err);
+        SystemError ex = Errno.withHostPort(
+            code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
+            port < 0 ? null : port, err);
+        destroy(ex);
+        return;
+      }
+      afterConnect();
+    });
+  }
+
+  private void afterConnect() {
+    timeout.touch();
+    emit(CONNECT);
+    emit(READY);
+    // net.js afterConnect: start the first read unless paused.
+    if (!isPaused()) {
+      read(0);
+    }
+    if (pendingWriteCallback != null) {
+      flushPendingAfterConnect();
+    }
+  }
+
+  /** For accepted sockets: start reading now unless the server pauses on connect. */
+  void startAccepted(boolean pauseOnConnect) {
+    if (pauseOnConnect) {
+      handle.readStop();
+      pause();
+    } else {
+      read(0);
+    }
+  }
+
+  // ---- Duplex hooks -----------------------------------------------------------------------
+
+  @Override
+  protected void _read(int size) {
+    if (connecting || handle == null) {
+      once(CONNECT, () -> _read(size));
+      return;
+    }
+    handle.readStart();
+  }
+
+  private final List<Buffer> writesBeforeConnect = new ArrayList<>();
+
+  @Override
+  protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
+    if (connecting) {
+      writesBeforeConnect.add(toBuffer(chunk, encoding));
+      pendingWriteCallback = callback;
+      return;
+    }
+    if (handle == null || !handle.open()) {
+      callback.accept(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
+      return;
+    }
+    timeout.touch();
+    boolean room = handle.write(toBuffer(chunk, encoding));
+    finishWrite(room, callback);
+  }
+
+  @Override
+  protected void _writev(List<Chunk> chunks, Consumer<Throwable> callback) {
+    if (connecting) {
+      for (Chunk c : chunks) {
+        writesBeforeConnect.add(toBuffer(c.chunk(), c.encoding()));
+      }
+      pendingWriteCallback = callback;
+      return;
+    }
+    if (handle == null || !handle.open()) {
+      callback.accept(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
+      return;
+    }
+    timeout.touch();
+    List<Buffer> bufs = new ArrayList<>(chunks.size());
+    for (Chunk c : chunks) {
+      bufs.add(toBuffer(c.chunk(), c.encoding()));
+    }
+    finishWrite(handle.writev(bufs), callback);
+  }
+
+  private void flushPendingAfterConnect() {
+    Consumer<Throwable> cb = pendingWriteCallback;
+    pendingWriteCallback = null;
+    List<Buffer> bufs = new ArrayList<>(writesBeforeConnect);
+    writesBeforeConnect.clear();
+    finishWrite(handle.writev(bufs), cb);
+  }
+
+  private void finishWrite(boolean room, Consumer<Throwable> callback) {
+    if (room) {
+      // Like a libuv write that completed synchronously: the stream may go on writing.
+      callback.accept(null);
+    } else {
+      pendingWriteCallback = callback;
+    }
+  }
+
+  private static Buffer toBuffer(Object chunk, String encoding) {
+    if (chunk instanceof Buffer b) {
+      return b;
+    }
+    if (chunk instanceof String s) {
+      return encoding == null || encoding.equals("buffer") ? Buffer.from(s) : Buffer.from(s, encoding);
+    }
+    if (chunk instanceof byte[] a) {
+      return Buffer.wrap(a);
+    }
+    throw new NodeError("ERR_INVALID_ARG_TYPE",
+        "The \"chunk\" argument must be of type string or an instance of Buffer. Received "
+            + (chunk == null ? "null" : "an instance of " + chunk.getClass().getSimpleName()));
+  }
+
+  @Override
+  protected void _final(Consumer<Throwable> callback) {
+    if (connecting) {
+      once(CONNECT, () -> _final(callback));
+      return;
+    }
+    if (handle == null || !handle.open()) {
+      callback.accept(null);
+      return;
+    }
+    // net.js afterShutdown ignores shutdown errors: the stream still finishes.
+    handle.shutdown(err -> callback.accept(null));
+  }
+
+  @Override
+  protected void _destroy(Throwable err, Consumer<Throwable> callback) {
+    connecting = false;
+    timeout.clear();
+    if (handle != null) {
+      boolean hadError = err != null;
+      TcpHandle h = handle;
+      finalBytesRead = h.bytesRead();
+      finalBytesWritten = h.bytesWritten();
+      cachedLocal = h.localAddress();
+      cachedRemote = h.remoteAddress();
+      Runnable closed = () -> {
+        emit(CLOSE, hadError);
+        releaseLoop();
+      };
+      if (resetAndClosing) {
+        resetAndClosing = false;
+        h.reset(closed);
+      } else {
+        h.close(closed);
+      }
+      callback.accept(err);
+    } else {
+      callback.accept(err);
+      loop.nextTick(() -> {
+        emit(CLOSE, err != null);
+        releaseLoop();
+      });
+    }
+    if (server != null) {
+      server.connectionClosed();
+      server = null;
+    }
+  }
+
+  // ---- events from the handle ---------------------------------------------------------------
+
+  private final class HandleEvents implements TcpHandle.Owner {
+    @Override
+    public void onRead(Buffer chunk) {
+      if (destroyed()) {
+        return;
+      }
+      timeout.touch();
+      // net.js onStreamRead: stop reading when the stream's buffer is full.
+      if (!push(chunk) && handle.reading()) {
+        handle.readStop();
+      }
+    }
+
+    @Override
+    public void onEof() {
+      if (destroyed()) {
+        return;
+      }
+      endedByPeer = true;
+      handle.readStop();
+      push(null);
+      read(0);
+    }
+
+    @Override
+    public void onWritable() {
+      Consumer<Throwable> cb = pendingWriteCallback;
+      if (cb != null && !connecting) {
+        pendingWriteCallback = null;
+        cb.accept(null);
+      }
+    }
+
+    @Override
+    public void onError(Throwable cause) {
+      if (destroyed()) {
+        return;
+      }
+      Errno.Code code = Errno.classify(cause);
+      String msg = String.valueOf(cause.getMessage());
+      String syscall = msg.startsWith("write") || msg.startsWith("send") || msg.contains("Broken pipe")
+          ? "write" : "read";
+      RuntimeException err = code != null ? Errno.plain(code, syscall, cause)
+          : Errno.toNodeError(cause, syscall);
+      Consumer<Throwable> cb = pendingWriteCallback;
+      pendingWriteCallback = null;
+      if (cb != null) {
+        cb.accept(err);
+      }
+      destroy(err);
+    }
+
+    @Override
+    public void onClose() {
+      // The peer or the kernel closed the channel without an error event: treat as EOF.
+      if (!destroyed() && !readableEnded()) {
+        endedByPeer = true;
+        push(null);
+      }
+    }
+  }
+
+  // ---- public API --------------------------------------------------------------------------
+
+  /**
+   * Writes data; returns false when the buffer is above the high-water mark ({@link #DRAIN}
+   * follows). Node: {@code socket.write(data)}. After the peer ended a non-half-open socket,
+   * fails with {@code EPIPE} as Node does.
+   *
+   * @param chunk a Buffer, a String (UTF-8) or a byte array
+   * @return whether more may be written now
+   */
+  @Override
+  public boolean write(Object chunk) {
+    return write(chunk, (Consumer<Throwable>) null);
+  }
+
+  /**
+   * Writes data and calls {@code callback} with null or the error once it is handed on.
+   * Node: {@code socket.write(data, cb)}.
+   *
+   * @param chunk the data
+   * @param callback the completion callback, or null
+   * @return whether more may be written now
+   */
+  @Override
+  public boolean write(Object chunk, Consumer<Throwable> callback) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> write(chunk, callback));
+      return true;
+    }
+    if (endedByPeer && !allowHalfOpen() && writableEnded()) {
+      return writeAfterFin(callback);
+    }
+    if (chunk instanceof byte[] a) {
+      return super.write(Buffer.wrap(a), callback);
+    }
+    return super.write(chunk, callback);
+  }
+
+  private boolean writeAfterFin(Consumer<Throwable> callback) {
+    // net.js writeAfterFIN: "The standard 'write after end' is overly vague".
+    NodeError er = new NodeError("EPIPE", "This socket has been ended by the other party");
+    if (callback != null) {
+      loop.nextTick(() -> callback.accept(er));
+    }
+    destroy(er);
+    return false;
+  }
+
+  /**
+   * Half-closes the socket: sends FIN once everything written has left. Node: {@code socket.end()}.
+   *
+   * @return this socket
+   * @emits {@link #FINISH} once the FIN is sent
+   */
+  @Override
+  public Socket end() {
+    if (!loop.inLoop()) {
+      loop.execute(this::end);
+      return this;
+    }
+    super.end();
+    return this;
+  }
+
+  /**
+   * Writes {@code data}, then half-closes. Node: {@code socket.end(data)}.
+   *
+   * @param data the last data
+   * @return this socket
+   */
+  @Override
+  public Socket end(Object data) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> end(data));
+      return this;
+    }
+    super.end(data instanceof byte[] a ? Buffer.wrap(a) : data);
+    return this;
+  }
+
+  /**
+   * Closes the socket at once, discarding unsent data. Node: {@code socket.destroy([err])}.
+   *
+   * @param err the error to emit, or null
+   * @return this socket
+   * @emits {@link #ERROR} (if {@code err}), then {@link #CLOSE}
+   */
+  @Override
+  public Socket destroy(Throwable err) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> destroy(err));
+      return this;
+    }
+    super.destroy(err);
+    return this;
+  }
+
+  @Override
+  public Socket destroy() {
+    return destroy(null);
+  }
+
+  /**
+   * Ends the socket and destroys it once the data is flushed. Node: {@code socket.destroySoon()}.
+   */
+  public void destroySoon() {
+    if (writable()) {
+      end();
+    }
+    if (writableFinished()) {
+      destroy();
+    } else {
+      once(FINISH, this::destroy);
+    }
+  }
+
+  /**
+   * Closes with a TCP RST instead of a FIN. Node: {@code socket.resetAndDestroy()}.
+   *
+   * @return this socket
+   */
+  public Socket resetAndDestroy() {
+    if (!loop.inLoop()) {
+      loop.execute(this::resetAndDestroy);
+      return this;
+    }
+    if (handle != null && !handle.unix()) {
+      resetAndClosing = true;
+      destroy();
+    } else {
+      destroy(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
+    }
+    return this;
+  }
+
+  /**
+   * Stops reading: no more {@code 'data'} and nothing read from the kernel, so the peer is
+   * pushed back once the buffers fill. Node: {@code socket.pause()}.
+   *
+   * @return this socket
+   */
+  @Override
+  public Socket pause() {
+    if (!loop.inLoop()) {
+      loop.execute(this::pause);
+      return this;
+    }
+    if (handle != null && !connecting) {
+      handle.readStop();
+    }
+    super.pause();
+    return this;
+  }
+
+  /**
+   * Resumes reading after {@link #pause()}. Node: {@code socket.resume()}.
+   *
+   * @return this socket
+   */
+  @Override
+  public Socket resume() {
+    if (!loop.inLoop()) {
+      loop.execute(this::resume);
+      return this;
+    }
+    super.resume();
+    return this;
+  }
+
+  @Override
+  public Socket setEncoding(String encoding) {
+    super.setEncoding(encoding);
+    return this;
+  }
+
+  /**
+   * Emits {@link #TIMEOUT} after {@code ms} of inactivity; 0 turns it off. The socket stays
+   * open. Node: {@code socket.setTimeout(ms)}.
+   *
+   * @param ms the idle time in milliseconds
+   * @return this socket
+   */
+  public Socket setTimeout(long ms) {
+    timeout.set(ms);
+    return this;
+  }
+
+  /**
+   * As {@link #setTimeout(long)}, adding {@code callback} as a one-time {@link #TIMEOUT}
+   * listener. Node: {@code socket.setTimeout(ms, cb)}.
+   *
+   * @param ms the idle time in milliseconds
+   * @param callback the listener
+   * @return this socket
+   */
+  public Socket setTimeout(long ms, Runnable callback) {
+    if (ms == 0) {
+      off(TIMEOUT, callback);
+    } else {
+      once(TIMEOUT, callback);
+    }
+    return setTimeout(ms);
+  }
+
+  /**
+   * Returns the idle timeout in milliseconds, 0 when none. Node: {@code socket.timeout}.
+   *
+   * @return the timeout
+   */
+  public long timeout() {
+    return timeout.ms();
+  }
+
+  void emitTimeout() {
+    emit(TIMEOUT);
+  }
+
+  /**
+   * Turns Nagle's algorithm off (true) or on. Node: {@code socket.setNoDelay([noDelay])}.
+   *
+   * @param noDelay whether to send small writes at once
+   * @return this socket
+   */
+  public Socket setNoDelay(boolean noDelay) {
+    if (handle != null) {
+      loop.execute(() -> handle.setNoDelay(noDelay));
+    }
+    return this;
+  }
+
+  /**
+   * Same as {@code setNoDelay(true)}. Node: {@code socket.setNoDelay()}.
+   *
+   * @return this socket
+   */
+  public Socket setNoDelay() {
+    return setNoDelay(true);
+  }
+
+  /**
+   * Enables or disables TCP keep-alive. Node: {@code socket.setKeepAlive([enable][, initialDelay])}.
+   *
+   * @param enable whether to send keep-alive probes
+   * @param initialDelayMs the idle time before the first probe, 0 for the system default
+   * @return this socket
+   */
+  public Socket setKeepAlive(boolean enable, int initialDelayMs) {
+    if (handle != null) {
+      loop.execute(() -> handle.setKeepAlive(enable, initialDelayMs));
+    }
+    return this;
+  }
+
+  /**
+   * Lets the program end while this socket is open. Node: {@code socket.unref()}.
+   *
+   * @return this socket
+   */
+  public Socket unref() {
+    loop.execute(() -> {
+      refd = false;
+      releaseLoop();
+    });
+    return this;
+  }
+
+  /**
+   * Makes the socket keep the program alive again (the default). Node: {@code socket.ref()}.
+   *
+   * @return this socket
+   */
+  public Socket ref() {
+    loop.execute(() -> {
+      refd = true;
+      if (!closed()) {
+        holdLoop();
+      }
+    });
+    return this;
+  }
+
+  // ---- properties ---------------------------------------------------------------------------
+
+  private SocketAddress local() {
+    return handle != null && handle.localAddress() != null ? handle.localAddress() : cachedLocal;
+  }
+
+  private SocketAddress remote() {
+    return handle != null && handle.remoteAddress() != null ? handle.remoteAddress() : cachedRemote;
+  }
+
+  /**
+   * Returns the peer's address. Node: {@code socket.remoteAddress}.
+   *
+   * @return the address, or null when not connected
+   */
+  public String remoteAddress() {
+    SocketAddress a = remote();
+    return a instanceof InetSocketAddress ? TcpHandle.addressText(a) : null;
+  }
+
+  /**
+   * Returns the peer's port. Node: {@code socket.remotePort}.
+   *
+   * @return the port, or null when not connected
+   */
+  public Integer remotePort() {
+    SocketAddress a = remote();
+    return a instanceof InetSocketAddress i ? i.getPort() : null;
+  }
+
+  /**
+   * Returns the peer's address family. Node: {@code socket.remoteFamily}.
+   *
+   * @return {@code "IPv4"}, {@code "IPv6"} or null
+   */
+  public String remoteFamily() {
+    return TcpHandle.familyText(remote());
+  }
+
+  /**
+   * Returns the local address. Node: {@code socket.localAddress}.
+   *
+   * @return the address, or null
+   */
+  public String localAddress() {
+    SocketAddress a = local();
+    return a instanceof InetSocketAddress ? TcpHandle.addressText(a) : null;
+  }
+
+  /**
+   * Returns the local port. Node: {@code socket.localPort}.
+   *
+   * @return the port, or null
+   */
+  public Integer localPort() {
+    SocketAddress a = local();
+    return a instanceof InetSocketAddress i ? i.getPort() : null;
+  }
+
+  /**
+   * Returns the local address family. Node: {@code socket.localFamily}.
+   *
+   * @return {@code "IPv4"}, {@code "IPv6"} or null
+   */
+  public String localFamily() {
+    return TcpHandle.familyText(local());
+  }
+
+  /**
+   * Returns the bound address. Node: {@code socket.address()}.
+   *
+   * @return the address, or null
+   */
+  public AddressInfo address() {
+    SocketAddress a = local();
+    if (a == null) {
+      return null;
+    }
+    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), TcpHandle.portOf(a));
+  }
+
+  /**
+   * Returns how many bytes were received. Node: {@code socket.bytesRead}.
+   *
+   * @return the count
+   */
+  public long bytesRead() {
+    return handle != null && !destroyed() ? handle.bytesRead() : finalBytesRead;
+  }
+
+  /**
+   * Returns how many bytes were sent or are waiting to be sent. Node: {@code socket.bytesWritten}.
+   *
+   * @return the count
+   */
+  public long bytesWritten() {
+    long handed = handle != null && !destroyed() ? handle.bytesWritten() : finalBytesWritten;
+    long pending = 0;
+    for (Buffer b : writesBeforeConnect) {
+      pending += b.length();
+    }
+    return handed + pending + writableLength();
+  }
+
+  /**
+   * Returns whether the connection is being established. Node: {@code socket.connecting}.
+   *
+   * @return true while connecting
+   */
+  public boolean connecting() {
+    return connecting;
+  }
+
+  /**
+   * Returns whether the socket is not connected yet. Node: {@code socket.pending}.
+   *
+   * @return true before {@code 'connect'} (and after close)
+   */
+  public boolean pending() {
+    return handle == null || connecting || destroyed();
+  }
+
+  /**
+   * Returns the connection state. Node: {@code socket.readyState}.
+   *
+   * @return {@code opening}, {@code open}, {@code readOnly}, {@code writeOnly} or {@code closed}
+   */
+  public String readyState() {
+    if (connecting) {
+      return "opening";
+    }
+    boolean r = readable();
+    boolean w = writable();
+    if (r && w) {
+      return "open";
+    }
+    if (r) {
+      return "readOnly";
+    }
+    return w ? "writeOnly" : "closed";
+  }
+
+  /**
+   * Returns the number of characters buffered for writing. Node: {@code socket.bufferSize}
+   * (deprecated there in favour of {@code writableLength}).
+   *
+   * @return the buffered length
+   */
+  public int bufferSize() {
+    return writableLength();
+  }
+}
