@@ -97,6 +97,17 @@ public final class Nodus {
   }
 
   /**
+   * Returns the program's standard input as a Readable stream. Node: {@code process.stdin}.
+   * Reading starts with the first {@code 'data'} listener (or {@code read()}); while it reads,
+   * stdin keeps the program alive, until end of input.
+   *
+   * @return the stdin stream
+   */
+  public static dev.nodus.stream.Readable stdin() {
+    return dev.nodus.internal.stdio.StdinStream.get();
+  }
+
+  /**
    * Returns whether the calling thread is a Nodus loop.
    *
    * @return true on a loop thread

@@ -1,0 +1,38 @@
+package dev.nodus.examples;
+
+import dev.nodus.Nodus;
+import dev.nodus.net.ConnectOptions;
+import dev.nodus.net.Net;
+import dev.nodus.net.Socket;
+
+/**
+ * The TCP client of seed 000: connects to the greeting server, sends "world!", prints the first
+ * reply and ends. Port 8124, or the first argument.
+ */
+public final class GreetingClient {
+  private GreetingClient() {}
+
+  /**
+   * Runs the example.
+   *
+   * @param args optional port
+   */
+  public static void main(String[] args) {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8124;
+    Nodus.run(() -> {
+      // var client = net.connect({ port: 8124 }, function () { //'connect' listener
+      Socket[] client = new Socket[1];
+      client[0] = Net.connect(new ConnectOptions().port(port), () -> {
+        System.out.println("client connected");
+        client[0].write("world!\r\n");
+      });
+      // client.on('data', function (data) { console.log(data.toString()); client.end(); });
+      client[0].on(Socket.DATA, data -> {
+        System.out.println(data.toString());
+        client[0].end();
+      });
+      // client.on('end', function () { console.log('client disconnected'); });
+      client[0].on(Socket.END, () -> System.out.println("client disconnected"));
+    });
+  }
+}
