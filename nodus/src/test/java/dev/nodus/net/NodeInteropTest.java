@@ -84,12 +84,12 @@ class NodeInteropTest {
   @Test
   void nodusClientWithNodeServer() throws Exception {
     try (NodePeer node = NodePeer.start(NODE_COMMON
-        + "const srv=net.createServer(s=>run(s,()=>srv.close())).listen(0,'127.0.0.1',()=>console.log(srv.address().port));")) {
+        + "const srv=net.createServer({allowHalfOpen:true},s=>run(s,()=>srv.close())).listen(0,'127.0.0.1',()=>console.log(srv.address().port));")) {
       int port = Integer.parseInt(node.nextLine(10));
       String[] ours = new String[1];
       Programs.run(Duration.ofSeconds(100), () -> {
         try {
-          run(Net.connect(port, "127.0.0.1"), ours);
+          run(Net.connect(new ConnectOptions().port(port).host("127.0.0.1").allowHalfOpen(true)), ours);
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -106,7 +106,7 @@ class NodeInteropTest {
     try {
       Programs.run(Duration.ofSeconds(100), () -> {
         Server[] srv = new Server[1];
-        srv[0] = Net.createServer(s -> {
+        srv[0] = Net.createServer(new ServerOptions().allowHalfOpen(true), s -> {
           try {
             run(s, ours);
           } catch (Exception e) {
@@ -117,7 +117,7 @@ class NodeInteropTest {
         srv[0].listen(0, "127.0.0.1", () -> {
           try {
             peer.set(NodePeer.start(NODE_COMMON
-                + "const s=net.connect(+process.argv[1],'127.0.0.1'); run(s);",
+                + "const s=net.connect({port:+process.argv[1],host:'127.0.0.1',allowHalfOpen:true}); run(s);",
                 String.valueOf(srv[0].address().port())));
           } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
