@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the Node snippets print, Java side: {@code log(a, b)} records {@code [a, b].join(' ')}
- * as the snippets' {@code log} does, and {@link #json(List)} is {@code JSON.stringify} of a
- * string array.
+ * as the snippets' {@code log} does, and {@link #json(List)} is {@code JSON.stringify} of an
+ * array of strings and numbers.
  */
 final class JsLog {
   final List<String> lines = new CopyOnWriteArrayList<>();
@@ -20,7 +20,11 @@ final class JsLog {
     lines.add(String.join(" ", s));
   }
 
-  static String json(List<String> names) {
-    return names.isEmpty() ? "[]" : "[\"" + String.join("\",\"", names) + "\"]";
+  static String json(List<?> values) {
+    List<String> s = new ArrayList<>(values.size());
+    for (Object v : values) {
+      s.add(v instanceof String str ? "\"" + str + "\"" : String.valueOf(v));
+    }
+    return "[" + String.join(",", s) + "]";
   }
 }
