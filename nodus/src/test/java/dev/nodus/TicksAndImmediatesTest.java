@@ -133,6 +133,7 @@ class TicksAndImmediatesTest {
     // node:   setTimeout(() => log('T3'), 1);
     // node: }, 1);
     // node: setTimeout(() => log('T2'), 1);
+    // node: const s = Date.now(); while (Date.now() - s < 10);
     // node> T1
     // node> T2
     // node> immediate
@@ -145,6 +146,9 @@ class TicksAndImmediatesTest {
         Timers.setTimeout(() -> log("T3"), 1);
       }, 1);
       Timers.setTimeout(() -> log("T2"), 1);
+      // Both are due when the first timers pass starts, even if their creation straddled a
+      // millisecond (then T2 is due 1 ms after T1, and Node would run it a pass later too).
+      spin(10);
     });
     assertThat(log).containsExactly("T1", "T2", "immediate", "T3");
   }
@@ -184,14 +188,14 @@ class TicksAndImmediatesTest {
 
   @Test
   void anUnrefdImmediateRunsWhenTheLoopGoesRoundAnyway() {
-    // node: setTimeout(() => log('timeout'), 30); setImmediate(() => log('immediate')).unref();
+    // node: setTimeout(() => log('timeout'), 100); setImmediate(() => log('immediate')).unref();
     // node: setImmediate(() => { log('A'); setImmediate(() => log('B')).unref(); });
     // node> immediate
     // node> A
     // node> B
     // node> timeout
     run(() -> {
-      Timers.setTimeout(() -> log("timeout"), 30);
+      Timers.setTimeout(() -> log("timeout"), 100);
       Timers.setImmediate(() -> log("immediate")).unref();
       Timers.setImmediate(() -> {
         log("A");
@@ -233,5 +237,24 @@ class TicksAndImmediatesTest {
       i.ref();
     });
     assertThat(log).containsExactly("immediate");
+  }
+
+  @Test
+  void ticksQueuedOutsideAnyCallbackRunSoonInOrderBeforeTheProgramEnds() {
+    // Netty-level code (a channel listener) runs outside runCallback; ticks it queues must
+    // still run, once drained as a callback, and keep the loop from ending meanwhile.
+    run(() -> {
+      dev.nodus.internal.loop.Loop loop = dev.nodus.internal.loop.Loop.require();
+      loop.eventLoop().execute(() -> {
+        loop.queueMicrotask(() -> log("micro"));
+        loop.nextTick(() -> log("tick1"));
+        loop.nextTick(() -> {
+          log("tick2");
+          Timers.nextTick(() -> log("tick3"));
+        });
+        log("netty task");
+      });
+    });
+    assertThat(log).containsExactly("netty task", "tick1", "tick2", "tick3", "micro");
   }
 }

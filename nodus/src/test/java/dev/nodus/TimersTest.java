@@ -265,7 +265,7 @@ class TimersTest {
 
   @Test
   void timersAndTheirTicksInterleaveAsInNode() {
-    // node: setTimeout(() => { log('t5'); setImmediate(() => log('immediate-from-timer')); }, 5);
+    // node: setTimeout(() => { log('t20'); setImmediate(() => log('immediate-from-timer')); }, 20);
     // node: setTimeout(() => { log('t0-a'); process.nextTick(() => log('tick-in-timer')); }, 0);
     // node: setTimeout(() => log('t0-b'), 0);
     // node: queueMicrotask(() => log('micro'));
@@ -278,13 +278,13 @@ class TimersTest {
     // node> t0-a
     // node> tick-in-timer
     // node> t0-b
-    // node> t5
+    // node> t20
     // node> immediate-from-timer
     run(() -> {
       Timers.setTimeout(() -> {
-        log("t5");
+        log("t20");
         Timers.setImmediate(() -> log("immediate-from-timer"));
-      }, 5);
+      }, 20);
       Timers.setTimeout(() -> {
         log("t0-a");
         Timers.nextTick(() -> log("tick-in-timer"));
@@ -296,7 +296,7 @@ class TimersTest {
       log("sync");
     });
     assertThat(log).containsExactly(
-        "sync", "tick1", "tick2", "micro", "t0-a", "tick-in-timer", "t0-b", "t5",
+        "sync", "tick1", "tick2", "micro", "t0-a", "tick-in-timer", "t0-b", "t20",
         "immediate-from-timer");
   }
 

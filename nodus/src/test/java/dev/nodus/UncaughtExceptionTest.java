@@ -44,8 +44,8 @@ class UncaughtExceptionTest {
   @Test
   void anExceptionInACallbackGoesToTheHandlerAndLaterCallbacksRun() {
     // node: process.on('uncaughtException', (e) => log('caught', e.message));
-    // node: setTimeout(() => { throw new Error('boom'); }, 10);
-    // node: setTimeout(() => log('after'), 20);
+    // node: setTimeout(() => { throw new Error('boom'); }, 50);
+    // node: setTimeout(() => log('after'), 60);
     // node: setImmediate(() => { throw new Error('boom2'); });
     // node: setImmediate(() => log('next immediate'));
     // node> caught boom2
@@ -55,8 +55,8 @@ class UncaughtExceptionTest {
     run(() -> {
       Timers.setTimeout(() -> {
         throw boom("boom");
-      }, 10);
-      Timers.setTimeout(() -> log("after"), 20);
+      }, 50);
+      Timers.setTimeout(() -> log("after"), 60);
       Timers.setImmediate(() -> {
         throw boom("boom2");
       });

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Counts are checked after each test ({@code afterEach}), so wait for the program to end
  * (or for the events) inside the test. A {@code mustNotCall} wrapper also throws when called,
  * and the call is reported even if that exception was swallowed. Wrappers are thread-safe.
+ * The overloads are told apart by the lambda's arity; a method reference that fits several
+ * shapes (such as {@code list::add}) needs a lambda or a cast.
  * Node: {@code test/common/index.js} mustCall, mustCallAtLeast, mustNotCall.
  */
 public final class MustCall implements AfterEachCallback {

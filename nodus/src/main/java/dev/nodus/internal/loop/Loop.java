@@ -205,11 +205,15 @@ public final class Loop {
       return;
     }
     drainQueued = true;
-    eventLoop.execute(
-        () -> {
-          drainQueued = false;
-          runCallback(NOTHING);
-        });
+    try {
+      eventLoop.execute(
+          () -> {
+            drainQueued = false;
+            runCallback(NOTHING);
+          });
+    } catch (RejectedExecutionException e) {
+      // Process.stop() shut the loop down: the queued ticks die with it, as at process.exit().
+    }
   }
 
   private void runTicks() {
@@ -299,10 +303,14 @@ public final class Loop {
       return;
     }
     endQueued = true;
-    if (inEnd || !(eventLoop instanceof SingleThreadEventLoop tail)) {
-      eventLoop.execute(this::queueEndOfIteration);
-    } else {
-      tail.executeAfterEventLoopIteration(this::endOfIteration);
+    try {
+      if (inEnd || !(eventLoop instanceof SingleThreadEventLoop tail)) {
+        eventLoop.execute(this::queueEndOfIteration);
+      } else {
+        tail.executeAfterEventLoopIteration(this::endOfIteration);
+      }
+    } catch (RejectedExecutionException e) {
+      // Process.stop() shut the loop down: there is no next iteration.
     }
   }
 

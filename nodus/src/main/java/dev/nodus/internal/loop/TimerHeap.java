@@ -2,6 +2,7 @@ package dev.nodus.internal.loop;
 
 import io.netty.util.concurrent.Future;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -122,7 +123,11 @@ final class TimerHeap {
     }
     wakeAtMs = due;
     long delay = Math.max(0, due - loop.nowMs());
-    wake = loop.eventLoop().schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+    try {
+      wake = loop.eventLoop().schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      wake = null; // Process.stop() shut the loop down: timers die with it
+    }
   }
 
   private boolean less(LoopTimer a, LoopTimer b) {
