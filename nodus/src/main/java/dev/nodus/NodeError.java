@@ -12,6 +12,7 @@ import java.util.Objects;
 public class NodeError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Node's error code, such as {@code ERR_OUT_OF_RANGE}. */
   private final String code;
 
   /**
