@@ -8,6 +8,7 @@ import dev.nodus.events.Event1;
 import dev.nodus.events.Event3;
 import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.net.TcpHandle;
 import dev.nodus.stream.Chunk;
@@ -68,8 +69,7 @@ public class Socket extends Duplex {
   private boolean endedByPeer;
   private Consumer<Throwable> pendingWriteCallback;
   private Server server;
-  private boolean refd = true;
-  private boolean holdsLoop;
+  private final HandleRef loopRef;
   private boolean resetAndClosing;
   private SocketAddress cachedLocal;
   private SocketAddress cachedRemote;
@@ -81,11 +81,12 @@ public class Socket extends Duplex {
     super(options(highWaterMark));
     this.loop = loop;
     this.timeout = new SocketTimeout(this, loop);
+    this.loopRef = new HandleRef(loop);
     allowHalfOpen(allowHalfOpen);
     if (handle != null) {
       attach(handle);
     }
-    holdLoop();
+    loopRef.activate();
   }
 
   private static DuplexOptions options(int highWaterMark) {
@@ -102,20 +103,6 @@ public class Socket extends Duplex {
   private void attach(TcpHandle h) {
     this.handle = h;
     h.owner(new HandleEvents());
-  }
-
-  private void holdLoop() {
-    if (refd && !holdsLoop) {
-      holdsLoop = true;
-      loop.ref();
-    }
-  }
-
-  private void releaseLoop() {
-    if (holdsLoop) {
-      holdsLoop = false;
-      loop.unref();
-    }
   }
 
   Loop loop() {
@@ -336,7 +323,7 @@ public class Socket extends Duplex {
       cachedRemote = h.remoteAddress();
       Runnable closed = () -> {
         emit(CLOSE, hadError);
-        releaseLoop();
+        loopRef.deactivate();
       };
       if (resetAndClosing) {
         resetAndClosing = false;
@@ -349,7 +336,7 @@ public class Socket extends Duplex {
       callback.accept(err);
       loop.nextTick(() -> {
         emit(CLOSE, err != null);
-        releaseLoop();
+        loopRef.deactivate();
       });
     }
     if (server != null) {
@@ -681,10 +668,7 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket unref() {
-    loop.execute(() -> {
-      refd = false;
-      releaseLoop();
-    });
+    loop.execute(loopRef::unref);
     return this;
   }
 
@@ -694,12 +678,7 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket ref() {
-    loop.execute(() -> {
-      refd = true;
-      if (!closed()) {
-        holdLoop();
-      }
-    });
+    loop.execute(loopRef::ref);
     return this;
   }
 
