@@ -68,6 +68,8 @@ public class Socket extends Duplex {
   private boolean connecting;
   private boolean endedByPeer;
   private Consumer<Throwable> pendingWriteCallback;
+  /** Bytes of the write whose callback is withheld: counted by writableLength too. */
+  private long inFlightBytes;
   private Server server;
   private final HandleRef loopRef;
   private boolean resetAndClosing;
@@ -230,8 +232,9 @@ public class Socket extends Duplex {
   @Override
   protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
     if (connecting) {
-      writesBeforeConnect.add(toBuffer(chunk, encoding));
-      pendingWriteCallback = callback;
+      Buffer b = toBuffer(chunk, encoding);
+      writesBeforeConnect.add(b);
+      withhold(callback, b.length());
       return;
     }
     if (handle == null || !handle.open()) {
@@ -239,17 +242,20 @@ public class Socket extends Duplex {
       return;
     }
     timeout.touch();
-    boolean room = handle.write(toBuffer(chunk, encoding));
-    finishWrite(room, callback);
+    Buffer b = toBuffer(chunk, encoding);
+    finishWrite(handle.write(b), callback, b.length());
   }
 
   @Override
   protected void _writev(List<Chunk> chunks, Consumer<Throwable> callback) {
     if (connecting) {
+      long n = 0;
       for (Chunk c : chunks) {
-        writesBeforeConnect.add(toBuffer(c.chunk(), c.encoding()));
+        Buffer b = toBuffer(c.chunk(), c.encoding());
+        writesBeforeConnect.add(b);
+        n += b.length();
       }
-      pendingWriteCallback = callback;
+      withhold(callback, n);
       return;
     }
     if (handle == null || !handle.open()) {
@@ -258,27 +264,38 @@ public class Socket extends Duplex {
     }
     timeout.touch();
     List<Buffer> bufs = new ArrayList<>(chunks.size());
+    long n = 0;
     for (Chunk c : chunks) {
-      bufs.add(toBuffer(c.chunk(), c.encoding()));
+      Buffer b = toBuffer(c.chunk(), c.encoding());
+      bufs.add(b);
+      n += b.length();
     }
-    finishWrite(handle.writev(bufs), callback);
+    finishWrite(handle.writev(bufs), callback, n);
   }
 
   private void flushPendingAfterConnect() {
     Consumer<Throwable> cb = pendingWriteCallback;
+    long n = inFlightBytes;
     pendingWriteCallback = null;
+    inFlightBytes = 0;
     List<Buffer> bufs = new ArrayList<>(writesBeforeConnect);
     writesBeforeConnect.clear();
-    finishWrite(handle.writev(bufs), cb);
+    finishWrite(handle.writev(bufs), cb, n);
   }
 
-  private void finishWrite(boolean room, Consumer<Throwable> callback) {
+  private void finishWrite(boolean room, Consumer<Throwable> callback, long bytes) {
     if (room) {
       // Like a libuv write that completed synchronously: the stream may go on writing.
       callback.accept(null);
     } else {
-      pendingWriteCallback = callback;
+      withhold(callback, bytes);
     }
+  }
+
+  /** Holds a write's callback until Netty has room (or the connection exists). */
+  private void withhold(Consumer<Throwable> callback, long bytes) {
+    pendingWriteCallback = callback;
+    inFlightBytes = bytes;
   }
 
   private static Buffer toBuffer(Object chunk, String encoding) {
@@ -376,6 +393,7 @@ public class Socket extends Duplex {
       Consumer<Throwable> cb = pendingWriteCallback;
       if (cb != null && !connecting) {
         pendingWriteCallback = null;
+        inFlightBytes = 0;
         cb.accept(null);
       }
     }
@@ -393,6 +411,7 @@ public class Socket extends Duplex {
           : Errno.toNodeError(cause, syscall);
       Consumer<Throwable> cb = pendingWriteCallback;
       pendingWriteCallback = null;
+      inFlightBytes = 0;
       if (cb != null) {
         cb.accept(err);
       }
@@ -783,7 +802,8 @@ public class Socket extends Duplex {
     for (Buffer b : writesBeforeConnect) {
       pending += b.length();
     }
-    return handed + pending + writableLength();
+    // Node: bytes dispatched plus what still waits in the stream's buffer.
+    return handed + pending + Math.max(0, writableLength() - inFlightBytes);
   }
 
   /**
