@@ -564,8 +564,8 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Stops reading: no more {@code 'data'} and nothing read from the kernel, so the peer is
-   * pushed back once the buffers fill. Node: {@code socket.pause()}.
+   * Stops emitting {@code 'data'}; once the stream's buffer reaches its high-water mark nothing
+   * more is read from the kernel, so the peer is pushed back. Node: {@code socket.pause()}.
    *
    * @return this socket
    */
@@ -575,9 +575,9 @@ public class Socket extends Duplex {
       loop.execute(this::pause);
       return this;
     }
-    if (handle != null && !connecting) {
-      handle.readStop();
-    }
+    // As net.js: pausing the stream is enough. Reading from the kernel stops in onRead once the
+    // buffer passes the high-water mark; stopping here would strand a read already requested
+    // (state.reading) so that resume() never restarts it.
     super.pause();
     return this;
   }
