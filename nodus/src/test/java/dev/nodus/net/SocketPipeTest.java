@@ -94,4 +94,50 @@ class SocketPipeTest {
     assertThat(MessageDigest.getInstance("SHA-256").digest(got[0]))
         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(sent));
   }
+
+  @Test
+  void echoesEverythingWhenThePeerSendsFinThenReadsLate() throws Exception {
+    // The peer writes 6 MB and its FIN without reading; the server holds more echo than the
+    // kernel takes when the FIN arrives, so it must keep writing on a half-closed socket
+    // (EPOLLOUT after RDHUP). The peer reads once its writer is done (or stuck for 2 s).
+    int total = 6 * 1024 * 1024;
+    byte[] sent = new byte[total];
+    new java.util.Random(13).nextBytes(sent);
+    byte[][] got = new byte[1][];
+    String[] serverError = new String[1];
+    Programs.run(Duration.ofSeconds(40), () -> {
+      Server s = Net.createServer(sock -> {
+        sock.on(Socket.ERROR, e -> serverError[0] = String.valueOf(e));
+        sock.pipe(sock);
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        Thread peer = new Thread(() -> {
+          try (java.net.Socket c = new java.net.Socket("127.0.0.1", s.address().port())) {
+            c.setSoTimeout(20_000);
+            Thread writer = new Thread(() -> {
+              try {
+                c.getOutputStream().write(sent);
+                c.shutdownOutput();
+              } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+            writer.start();
+            writer.join(2000);
+            got[0] = c.getInputStream().readAllBytes();
+            writer.join();
+          } catch (Exception e) {
+            got[0] = new byte[0];
+          }
+          s.close();
+        });
+        peer.setDaemon(true);
+        peer.start();
+      });
+    });
+    assertThat(serverError[0]).isNull();
+    assertThat(got[0].length).isEqualTo(total);
+    assertThat(MessageDigest.getInstance("SHA-256").digest(got[0]))
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(sent));
+  }
 }
