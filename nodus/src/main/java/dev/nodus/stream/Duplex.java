@@ -75,7 +75,56 @@ public class Duplex extends Readable implements WritableStream {
   @SuppressWarnings({"unchecked", "rawtypes"})
   protected Duplex(DuplexOptions options) {
     super(true);
-    throw new UnsupportedOperationException("TODO");
+    // Node: new ReadableState(options, this, true) and new WritableState(options, this, true):
+    // highWaterMark and objectMode win over the per-side settings.
+    boolean rObject = options.objectMode || options.readableObjectMode;
+    boolean wObject = options.objectMode || options.writableObjectMode;
+    int rHwm = options.highWaterMark >= 0 ? options.highWaterMark : options.readableHighWaterMark;
+    int wHwm = options.highWaterMark >= 0 ? options.highWaterMark : options.writableHighWaterMark;
+    rs = new ReadableState(this, rObject, rHwm, options.encoding, options.emitClose,
+        options.autoDestroy);
+    ws = new WritableState(this, wObject, wHwm, options.decodeStrings, options.defaultEncoding,
+        options.emitClose, options.autoDestroy);
+    allowHalfOpen = options.allowHalfOpen;
+    if (!options.readable) {
+      rs.disabled = true;
+      rs.ended = true;
+      rs.endEmitted = true;
+    }
+    if (!options.writable) {
+      ws.disabled = true;
+      ws.ending = true;
+      ws.ended = true;
+      ws.finished = true;
+    }
+    if (options.read != null) {
+      readHook = size -> options.read.accept(this, (Integer) size);
+    }
+    writeHook = (WritableOptions.WriteFunction) options.write;
+    writevHook = (WritableOptions.WritevFunction) options.writev;
+    if (options.finalHook != null) {
+      finalHook = cb -> options.finalHook.accept(this, cb);
+    }
+    destroyHook = (dev.nodus.events.TriConsumer) options.destroy;
+    constructHook = (java.util.function.BiConsumer) options.construct;
+    ws.hasWritev = writevHook != null || Hooks.overridesWritev(getClass());
+    ws.hasFinal = finalHook != null || Hooks.overridesFinal(getClass());
+    construct();
+  }
+
+  @Override
+  final void callWrite(Object chunk, String encoding, Consumer<Throwable> cb) {
+    _write(chunk, encoding, cb);
+  }
+
+  @Override
+  final void callWritev(List<Chunk> chunks, Consumer<Throwable> cb) {
+    _writev(chunks, cb);
+  }
+
+  @Override
+  final void callFinal(Consumer<Throwable> cb) {
+    _final(cb);
   }
 
   /**

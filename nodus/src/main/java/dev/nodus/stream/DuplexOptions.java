@@ -388,4 +388,30 @@ public class DuplexOptions {
     this.construct = construct;
     return this;
   }
+
+  /** A copy, for constructors that adjust options without touching the caller's. */
+  DuplexOptions copy() {
+    DuplexOptions c = new DuplexOptions();
+    c.allowHalfOpen = allowHalfOpen;
+    c.readable = readable;
+    c.writable = writable;
+    c.highWaterMark = highWaterMark;
+    c.readableHighWaterMark = readableHighWaterMark;
+    c.writableHighWaterMark = writableHighWaterMark;
+    c.objectMode = objectMode;
+    c.readableObjectMode = readableObjectMode;
+    c.writableObjectMode = writableObjectMode;
+    c.encoding = encoding;
+    c.decodeStrings = decodeStrings;
+    c.defaultEncoding = defaultEncoding;
+    c.emitClose = emitClose;
+    c.autoDestroy = autoDestroy;
+    c.read = read;
+    c.write = write;
+    c.writev = writev;
+    c.finalHook = finalHook;
+    c.destroy = destroy;
+    c.construct = construct;
+    return c;
+  }
 }

@@ -45,6 +45,16 @@ final class Hooks {
     return (OVERRIDES.get(type) & FINAL) != 0;
   }
 
+  /** Whether a class between {@code type} and {@code stop} (excluded) declares _final. */
+  static boolean overridesFinalBelow(Class<?> type, Class<?> stop) {
+    for (Class<?> c = type; c != null && c != stop; c = c.getSuperclass()) {
+      if (declares(c, "_final", Consumer.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean overridesConstruct(Class<?> type) {
     return (OVERRIDES.get(type) & CONSTRUCT) != 0;
   }

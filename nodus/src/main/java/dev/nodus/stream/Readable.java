@@ -3,6 +3,8 @@ package dev.nodus.stream;
 import dev.nodus.buffer.Buffer;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
+import dev.nodus.events.EventEmitter;
+import dev.nodus.events.Listener;
 import java.util.function.Consumer;
 
 /**
@@ -86,7 +88,7 @@ public class Readable extends StreamBase {
     }
     destroyHook = (dev.nodus.events.TriConsumer) options.destroy;
     constructHook = (java.util.function.BiConsumer) options.construct;
-    maybeConstruct();
+    construct();
   }
 
   /** For Duplex: the readable side is set up by the subclass constructor. */
@@ -126,8 +128,14 @@ public class Readable extends StreamBase {
     return FromIterable.create(items, options);
   }
 
-  final void maybeConstruct() {
-    throw new UnsupportedOperationException("TODO");
+  @Override
+  final boolean hasConstruct() {
+    return constructHook != null || Hooks.overridesConstruct(getClass());
+  }
+
+  @Override
+  void callDestroy(Throwable err) {
+    destroy(err);
   }
 
   // ---- hooks -------------------------------------------------------------------------------
@@ -158,7 +166,7 @@ public class Readable extends StreamBase {
    *     {@code _read}
    */
   public boolean push(Object chunk) {
-    throw new UnsupportedOperationException("TODO");
+    return rs.push(chunk, null);
   }
 
   /**
@@ -169,7 +177,7 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean push(String chunk, String encoding) {
-    throw new UnsupportedOperationException("TODO");
+    return rs.push(chunk, encoding);
   }
 
   /**
@@ -179,7 +187,7 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean unshift(Object chunk) {
-    throw new UnsupportedOperationException("TODO");
+    return rs.unshift(chunk, null);
   }
 
   /**
@@ -191,7 +199,7 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean unshift(String chunk, String encoding) {
-    throw new UnsupportedOperationException("TODO");
+    return rs.unshift(chunk, encoding);
   }
 
   // ---- consuming ---------------------------------------------------------------------------
@@ -203,7 +211,7 @@ public class Readable extends StreamBase {
    * @emits {@link #DATA} with the returned chunk; {@link #END} later if it was the last
    */
   public Object read() {
-    throw new UnsupportedOperationException("TODO");
+    return rs.read(ReadableState.NAN);
   }
 
   /**
@@ -214,7 +222,7 @@ public class Readable extends StreamBase {
    * @return the data or null
    */
   public Object read(int n) {
-    throw new UnsupportedOperationException("TODO");
+    return rs.read(n == ReadableState.NAN ? -1 : n);
   }
 
   /**
@@ -225,7 +233,8 @@ public class Readable extends StreamBase {
    * @return this stream
    */
   public Readable setEncoding(String encoding) {
-    throw new UnsupportedOperationException("TODO");
+    rs.setEncoding(encoding);
+    return this;
   }
 
   /**
@@ -235,7 +244,8 @@ public class Readable extends StreamBase {
    * @emits {@link #PAUSE} synchronously if it was flowing
    */
   public Readable pause() {
-    throw new UnsupportedOperationException("TODO");
+    rs.pause();
+    return this;
   }
 
   /**
@@ -245,7 +255,8 @@ public class Readable extends StreamBase {
    * @emits {@link #RESUME} on the next tick
    */
   public Readable resume() {
-    throw new UnsupportedOperationException("TODO");
+    rs.resume();
+    return this;
   }
 
   /**
@@ -254,7 +265,7 @@ public class Readable extends StreamBase {
    * @return the flag
    */
   public boolean isPaused() {
-    throw new UnsupportedOperationException("TODO");
+    return rs.isPaused();
   }
 
   /**
@@ -279,7 +290,8 @@ public class Readable extends StreamBase {
    * @return {@code dest}
    */
   public <W extends WritableStream> W pipe(W dest, boolean end) {
-    throw new UnsupportedOperationException("TODO");
+    Pipe.start(this, dest, end);
+    return dest;
   }
 
   /**
@@ -298,7 +310,8 @@ public class Readable extends StreamBase {
    * @return this stream
    */
   public Readable unpipe(WritableStream dest) {
-    throw new UnsupportedOperationException("TODO");
+    Pipe.unpipe(this, dest);
+    return this;
   }
 
   /**
@@ -324,6 +337,142 @@ public class Readable extends StreamBase {
     return this;
   }
 
+  // ---- listeners (Node: Readable.prototype.on / removeListener) -----------------------------
+
+  /**
+   * Adds a listener; a {@link #READABLE} listener switches the stream to paused mode driven by
+   * {@code 'readable'}. Node: {@code readable.on(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter on(Event0 event, Runnable listener) {
+    super.on(event, listener);
+    rs.onListenerAdded(event.name());
+    return this;
+  }
+
+  /**
+   * Adds a listener; a {@code 'data'} listener ({@link #DATA}, {@link #TEXT}, {@link #CHUNK})
+   * makes the stream flow unless it was explicitly paused. Node: {@code readable.on(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the argument type
+   * @return this stream
+   */
+  @Override
+  public <A> EventEmitter on(Event1<A> event, Consumer<? super A> listener) {
+    super.on(event, listener);
+    rs.onListenerAdded(event.name());
+    return this;
+  }
+
+  /**
+   * Adds a listener of a string-named event, with the same effects as the typed forms. Node:
+   * {@code readable.on(name, fn)}.
+   *
+   * @param event the event name
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter on(String event, Listener listener) {
+    super.on(event, listener);
+    rs.onListenerAdded(event);
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener, with the effects of {@link #on(Event0, Runnable)}. Node:
+   * {@code readable.once(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter once(Event0 event, Runnable listener) {
+    super.once(event, listener);
+    rs.onListenerAdded(event.name());
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener, with the effects of {@link #on(Event1, Consumer)}. Node:
+   * {@code readable.once(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the argument type
+   * @return this stream
+   */
+  @Override
+  public <A> EventEmitter once(Event1<A> event, Consumer<? super A> listener) {
+    super.once(event, listener);
+    rs.onListenerAdded(event.name());
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener of a string-named event. Node: {@code readable.once(name, fn)}.
+   *
+   * @param event the event name
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter once(String event, Listener listener) {
+    super.once(event, listener);
+    rs.onListenerAdded(event);
+    return this;
+  }
+
+  /**
+   * Removes a listener; removing the last {@code 'data'} listener stops counting it as a
+   * consumer, removing a {@code 'readable'} listener re-evaluates the mode on the next tick.
+   * Node: {@code readable.removeListener(name, fn)}.
+   *
+   * @param event the event name
+   * @param listener the listener as added
+   * @return this stream
+   */
+  @Override
+  public EventEmitter off(String event, Object listener) {
+    super.off(event, listener);
+    rs.onListenerRemoved(event);
+    return this;
+  }
+
+  /**
+   * Removes every listener of the event. Node: {@code readable.removeAllListeners(name)}.
+   *
+   * @param event the event name
+   * @return this stream
+   */
+  @Override
+  public EventEmitter removeAllListeners(String event) {
+    super.removeAllListeners(event);
+    if ("readable".equals(event)) {
+      nextTick(rs::updateReadableListening);
+    }
+    return this;
+  }
+
+  /**
+   * Removes every listener. Node: {@code readable.removeAllListeners()}.
+   *
+   * @return this stream
+   */
+  @Override
+  public EventEmitter removeAllListeners() {
+    super.removeAllListeners();
+    nextTick(rs::updateReadableListening);
+    return this;
+  }
+
   // ---- state ---------------------------------------------------------------------------------
 
   /**
@@ -333,7 +482,7 @@ public class Readable extends StreamBase {
    * @return the flag
    */
   public boolean readable() {
-    throw new UnsupportedOperationException("TODO");
+    return !rs.disabled && !rs.destroyed && !rs.errorEmitted && !rs.endEmitted;
   }
 
   /**

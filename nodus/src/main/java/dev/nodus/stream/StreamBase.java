@@ -3,6 +3,7 @@ package dev.nodus.stream;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.TriConsumer;
 import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.stream.StreamErrors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -23,7 +24,8 @@ abstract class StreamBase extends EventEmitter {
   BiConsumer<Object, Consumer<Throwable>> constructHook;
 
   StreamBase() {
-    this.loop = Loop.require();
+    // Node: streams are tied to the process's tick queue; ours to the loop that made them.
+    this.loop = Loop.current();
   }
 
   // ---- hooks ---------------------------------------------------------------------------------
@@ -96,7 +98,239 @@ abstract class StreamBase extends EventEmitter {
 
   // ---- destroy.js ----------------------------------------------------------------------------
 
+  /** The loop's nextTick. Node: process.nextTick. */
+  final void nextTick(Runnable r) {
+    Loop l = loop;
+    if (l == null) {
+      l = Loop.require();
+    }
+    l.nextTick(r);
+  }
+
+  /** Calls the most derived public destroy(err), as Node's {@code stream.destroy(err)}. */
+  abstract void callDestroy(Throwable err);
+
+  /** Calls the writable side's {@code _write}; only Writable and Duplex have one. */
+  void callWrite(Object chunk, String encoding, Consumer<Throwable> cb) {
+    throw new IllegalStateException("not writable");
+  }
+
+  /** Calls the writable side's {@code _writev}. */
+  void callWritev(java.util.List<Chunk> chunks, Consumer<Throwable> cb) {
+    throw new IllegalStateException("not writable");
+  }
+
+  /** Calls the writable side's {@code _final}. */
+  void callFinal(Consumer<Throwable> cb) {
+    throw new IllegalStateException("not writable");
+  }
+
+  /** Whether a subclass or an option supplies {@code _construct}. */
+  abstract boolean hasConstruct();
+
+  /** The readable and writable sides' reactions to construction. Node: kOnConstructed. */
+  void onConstructed() {
+    if (rs != null) {
+      rs.onConstructed();
+    }
+    if (ws != null) {
+      ws.onConstructed();
+    }
+  }
+
+  /** Set while destroy() waits for _construct to finish. Node: once(kDestroy). */
+  private Consumer<Throwable> destroyAfterConstruct;
+
+  /** Node: checkError. Records the first error on both sides. */
+  final void checkError(Throwable err) {
+    if (err != null) {
+      if (ws != null && ws.errored == null) {
+        ws.errored = err;
+      }
+      if (rs != null && rs.errored == null) {
+        rs.errored = err;
+      }
+    }
+  }
+
+  /** Node: destroyImpl.destroy(err, cb). */
   final void destroyImpl(Throwable err, Consumer<Throwable> cb) {
-    throw new UnsupportedOperationException("TODO");
+    ReadableState r = rs;
+    WritableState w = ws;
+    // With duplex streams we use the writable side for state.
+    CommonState s = w != null ? w : r;
+    if ((w != null && w.destroyed) || (r != null && r.destroyed)) {
+      if (cb != null) {
+        cb.accept(null);
+      }
+      return;
+    }
+    // Set destroyed before calling back, so that destroy() from a callback returns at once.
+    checkError(err);
+    if (w != null) {
+      w.destroyed = true;
+    }
+    if (r != null) {
+      r.destroyed = true;
+    }
+    if (!s.constructed) {
+      destroyAfterConstruct = er -> runDestroy(aggregate(er, err), cb);
+    } else {
+      runDestroy(err, cb);
+    }
+  }
+
+  /** Node's aggregateTwoErrors: the outer error, carrying a different inner one as suppressed. */
+  static Throwable aggregate(Throwable inner, Throwable outer) {
+    if (inner != null && outer != null && inner != outer) {
+      outer.addSuppressed(inner);
+      return outer;
+    }
+    return inner != null ? inner : outer;
+  }
+
+  /** Node: destroy.js _destroy(self, err, cb). */
+  private void runDestroy(Throwable err, Consumer<Throwable> cb) {
+    OnDestroy onDestroy = new OnDestroy(cb);
+    try {
+      _destroy(err, onDestroy);
+    } catch (RuntimeException e) {
+      onDestroy.accept(e);
+    }
+  }
+
+  /** The callback handed to _destroy; only its first call counts. */
+  private final class OnDestroy implements Consumer<Throwable> {
+    private final Consumer<Throwable> cb;
+    private boolean called;
+
+    OnDestroy(Consumer<Throwable> cb) {
+      this.cb = cb;
+    }
+
+    @Override
+    public void accept(Throwable err) {
+      if (called) {
+        return;
+      }
+      called = true;
+      checkError(err);
+      if (ws != null) {
+        ws.closed = true;
+      }
+      if (rs != null) {
+        rs.closed = true;
+      }
+      if (cb != null) {
+        cb.accept(err);
+      }
+      if (err != null) {
+        nextTick(() -> {
+          emitErrorNT(err);
+          emitCloseNT();
+        });
+      } else {
+        nextTick(StreamBase.this::emitCloseNT);
+      }
+    }
+  }
+
+  /** Node: emitCloseNT. */
+  final void emitCloseNT() {
+    if (ws != null) {
+      ws.closeEmitted = true;
+    }
+    if (rs != null) {
+      rs.closeEmitted = true;
+    }
+    if ((ws != null && ws.emitClose) || (rs != null && rs.emitClose)) {
+      emit(Readable.CLOSE);
+    }
+  }
+
+  /** Node: emitErrorNT. Emits 'error' once per stream. */
+  final void emitErrorNT(Throwable err) {
+    if ((ws != null && ws.errorEmitted) || (rs != null && rs.errorEmitted)) {
+      return;
+    }
+    if (ws != null) {
+      ws.errorEmitted = true;
+    }
+    if (rs != null) {
+      rs.errorEmitted = true;
+    }
+    emit(ERROR, err);
+  }
+
+  /** Node: destroyImpl.errorOrDestroy(stream, err, sync). */
+  final void errorOrDestroy(Throwable err, boolean sync) {
+    ReadableState r = rs;
+    WritableState w = ws;
+    if ((w != null && w.destroyed) || (r != null && r.destroyed)) {
+      return;
+    }
+    if ((r != null && r.autoDestroy) || (w != null && w.autoDestroy)) {
+      callDestroy(err);
+    } else if (err != null) {
+      if (w != null && w.errored == null) {
+        w.errored = err;
+      }
+      if (r != null && r.errored == null) {
+        r.errored = err;
+      }
+      if (sync) {
+        nextTick(() -> emitErrorNT(err));
+      } else {
+        emitErrorNT(err);
+      }
+    }
+  }
+
+  /** Node: destroyImpl.construct(stream, cb), called once from the most derived base class. */
+  final void construct() {
+    if (!hasConstruct()) {
+      return;
+    }
+    if (rs != null) {
+      rs.constructed = false;
+    }
+    if (ws != null) {
+      ws.constructed = false;
+    }
+    nextTick(this::constructNT);
+  }
+
+  private void constructNT() {
+    boolean[] called = new boolean[1];
+    Consumer<Throwable> onConstruct = err -> {
+      if (called[0]) {
+        errorOrDestroy(err != null ? err : StreamErrors.multipleCallback(), false);
+        return;
+      }
+      called[0] = true;
+      if (rs != null) {
+        rs.constructed = true;
+      }
+      if (ws != null) {
+        ws.constructed = true;
+      }
+      CommonState s = ws != null ? ws : rs;
+      if (s.destroyed) {
+        Consumer<Throwable> d = destroyAfterConstruct;
+        destroyAfterConstruct = null;
+        if (d != null) {
+          d.accept(err);
+        }
+      } else if (err != null) {
+        errorOrDestroy(err, true);
+      } else {
+        onConstructed();
+      }
+    };
+    try {
+      _construct(err -> nextTick(() -> onConstruct.accept(err)));
+    } catch (RuntimeException e) {
+      nextTick(() -> onConstruct.accept(e));
+    }
   }
 }

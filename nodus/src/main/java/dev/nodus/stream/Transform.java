@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 public class Transform extends Duplex {
   TransformOptions.TransformFunction<Object> transformHook;
   BiConsumer<Object, BiConsumer<Throwable, Object>> flushHook;
+  /** Node: this[kCallback], the write callback held back while the readable side is full. */
+  Consumer<Throwable> pendingCallback;
+  /** Node: {@code this._final !== final}; a replaced _final makes 'prefinish' run the flush. */
+  final boolean customFinal;
 
   /** Creates a byte transform with Node's default options. Node: {@code new Transform()}. */
   protected Transform() {
@@ -35,6 +39,7 @@ public class Transform extends Duplex {
       transformHook = (TransformOptions.TransformFunction) t.transform;
       flushHook = (BiConsumer) t.flush;
     }
+    customFinal = finalHook != null || Hooks.overridesFinalBelow(getClass(), Transform.class);
     TransformImpl.init(this);
   }
 
@@ -81,16 +86,40 @@ public class Transform extends Duplex {
     }
   }
 
+  /**
+   * Hands the chunk to {@link #_transform} and holds its callback back while the readable side
+   * is full. Node: {@code Transform.prototype._write}.
+   *
+   * @param chunk the written chunk
+   * @param encoding its encoding
+   * @param callback the write callback
+   */
   @Override
-  protected final void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
+  protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
     TransformImpl.write(this, chunk, encoding, callback);
   }
 
+  /**
+   * Runs {@link #_flush}, pushes its output and ends the readable side. Node:
+   * {@code Transform.prototype._final}.
+   *
+   * @param callback called when flushed
+   */
   @Override
-  protected final void _final(Consumer<Throwable> callback) {
+  protected void _final(Consumer<Throwable> callback) {
+    if (finalHook != null) {
+      finalHook.accept(callback);
+      return;
+    }
     TransformImpl.finalCall(this, callback);
   }
 
+  /**
+   * Releases a write callback held back while the readable side was full. Node:
+   * {@code Transform.prototype._read}.
+   *
+   * @param size ignored
+   */
   @Override
   protected void _read(int size) {
     TransformImpl.read(this);

@@ -80,7 +80,7 @@ public class Writable extends StreamBase implements WritableStream {
         options.decodeStrings, options.defaultEncoding, options.emitClose, options.autoDestroy);
     ws.hasWritev = writevHook != null || Hooks.overridesWritev(getClass());
     ws.hasFinal = finalHook != null || Hooks.overridesFinal(getClass());
-    maybeConstructWritable();
+    construct();
   }
 
   /**
@@ -94,8 +94,29 @@ public class Writable extends StreamBase implements WritableStream {
     return new Writable(options);
   }
 
-  final void maybeConstructWritable() {
-    throw new UnsupportedOperationException("TODO");
+  @Override
+  final boolean hasConstruct() {
+    return constructHook != null || Hooks.overridesConstruct(getClass());
+  }
+
+  @Override
+  void callDestroy(Throwable err) {
+    destroy(err);
+  }
+
+  @Override
+  final void callWrite(Object chunk, String encoding, Consumer<Throwable> cb) {
+    _write(chunk, encoding, cb);
+  }
+
+  @Override
+  final void callWritev(List<Chunk> chunks, Consumer<Throwable> cb) {
+    _writev(chunks, cb);
+  }
+
+  @Override
+  final void callFinal(Consumer<Throwable> cb) {
+    _final(cb);
   }
 
   // ---- hooks -------------------------------------------------------------------------------

@@ -2,8 +2,10 @@ package dev.nodus.stream;
 
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
+import dev.nodus.events.Event2;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.EventKey;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -173,6 +175,17 @@ public interface WritableStream {
   <A> EventEmitter on(Event1<A> event, Consumer<? super A> listener);
 
   /**
+   * Adds a listener of two arguments. Node: {@code emitter.on(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @return the emitter
+   */
+  <A, B> EventEmitter on(Event2<A, B> event, BiConsumer<? super A, ? super B> listener);
+
+  /**
    * Adds a one-time listener. Node: {@code emitter.once(name, fn)}.
    *
    * @param event the event
@@ -227,6 +240,18 @@ public interface WritableStream {
    * @return whether it had listeners
    */
   <A> boolean emit(Event1<A> event, A a);
+
+  /**
+   * Calls the event's listeners with two arguments. Node: {@code emitter.emit(name, a, b)}.
+   *
+   * @param event the event
+   * @param a the first argument
+   * @param b the second argument
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @return whether it had listeners
+   */
+  <A, B> boolean emit(Event2<A, B> event, A a, B b);
 
   /**
    * Returns how many listeners the event has. Node: {@code emitter.listenerCount(name)}.

@@ -22,7 +22,8 @@ class NodeInteropTest {
   static final int CHUNK = 64 * 1024;
   static final int CHUNKS = 1600; // 100 MiB
 
-  // Node side: sends CHUNKS x pattern, hashes what it receives, prints "<sha sent> <sha got> <bytes got>".
+  // Node side: sends CHUNKS x pattern, hashes what it receives, and on 'close' prints
+  // "<sha sent> <sha got> <bytes got>".
   static final String NODE_COMMON =
       "const crypto=require('crypto'); const net=require('net');"
           + "const CH=" + CHUNK + ", N=" + CHUNKS + ";"
@@ -32,7 +33,7 @@ class NodeInteropTest {
           + " const hout=crypto.createHash('sha256'); let i=0;"
           + " function pump(){ while(i<N){ i++; hout.update(pat); if(!s.write(pat)){ s.once('drain',pump); return; } } s.end(); }"
           + " pump();"
-          + " s.on('end',()=>{ console.log(hout.digest('hex')+' '+hin.digest('hex')+' '+got); done&&done(); }); }";
+          + " s.on('close',()=>{ console.log(hout.digest('hex')+' '+hin.digest('hex')+' '+got); done&&done(); }); }";
 
   @BeforeAll
   static void needNode() {
@@ -77,7 +78,8 @@ class NodeInteropTest {
     } else {
       pump.run();
     }
-    s.on(Socket.END, () -> result[0] = HexFormat.of().formatHex(out.digest()) + " "
+    // Printed on 'close': both directions are complete only then (each side is half-open).
+    s.on(Socket.CLOSE, hadError -> result[0] = HexFormat.of().formatHex(out.digest()) + " "
         + HexFormat.of().formatHex(in.digest()) + " " + got[0]);
   }
 

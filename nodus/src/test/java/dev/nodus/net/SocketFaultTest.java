@@ -53,6 +53,7 @@ class SocketFaultTest {
   void slowReaderKeepsMemoryBoundedWhenTheWriterRespectsWrite() {
     long total = 64L * 1024 * 1024;
     long[] maxBuffered = {0};
+    long[] maxWritable = {0};
     long[] received = {0};
     Programs.run(Duration.ofSeconds(60), () -> {
       Server[] ref = new Server[1];
@@ -65,10 +66,13 @@ class SocketFaultTest {
             sock.pause();
             dev.nodus.Timers.setTimeout(sock::resume, 1);
           }
-        });
-        sock.on(Socket.END, () -> {
-          sock.end();
-          ref[0].close();
+          if (received[0] == total) {
+            // The reader ends first: after a peer's FIN, Netty's epoll transport drains the
+            // kernel buffer even while paused (docs/node-parity.md), which is not what this
+            // test measures.
+            sock.end();
+            ref[0].close();
+          }
         });
       });
       ref[0] = s;
@@ -81,22 +85,23 @@ class SocketFaultTest {
           public void run() {
             while (sent[0] < total) {
               sent[0] += chunk.length();
-              maxBuffered[0] = Math.max(maxBuffered[0], c.writableLength());
+              maxWritable[0] = Math.max(maxWritable[0], c.writableLength());
               if (!c.write(chunk)) {
                 c.once(Socket.DRAIN, this);
                 return;
               }
             }
-            c.end();
           }
         };
+        c.on(Socket.END, c::end);
         c.on(Socket.CONNECT, pump);
         c.resume();
       });
     });
     assertThat(received[0]).isEqualTo(total);
     // Each side buffers at most a high-water mark plus one chunk.
-    assertThat(maxBuffered[0]).isLessThanOrEqualTo(256 * 1024);
+    assertThat(maxBuffered[0]).as("reader's buffer").isLessThanOrEqualTo(256 * 1024);
+    assertThat(maxWritable[0]).as("writer's buffer").isLessThanOrEqualTo(256 * 1024);
   }
 
   @Test

@@ -147,7 +147,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
       buf.release();
     }
     Owner o = owner;
-    loop.runCallback(() -> o.onRead(chunk));
+    if (o != null) {
+      loop.runCallback(() -> o.onRead(chunk));
+    }
   }
 
   @Override
@@ -159,27 +161,34 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof ChannelInputShutdownEvent) {
-      loop.runCallback(owner::onEof);
+    Owner o = owner;
+    if (evt instanceof ChannelInputShutdownEvent && o != null) {
+      loop.runCallback(o::onEof);
     }
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (ctx.channel().isWritable()) {
-      loop.runCallback(owner::onWritable);
+    Owner o = owner;
+    if (ctx.channel().isWritable() && o != null) {
+      loop.runCallback(o::onWritable);
     }
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Owner o = owner;
-    loop.runCallback(() -> o.onError(cause));
+    if (o != null) {
+      loop.runCallback(() -> o.onError(cause));
+    }
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    loop.runCallback(owner::onClose);
+    Owner o = owner;
+    if (o != null) {
+      loop.runCallback(o::onClose);
+    }
   }
 
   // ---- reading ---------------------------------------------------------------------------
@@ -275,16 +284,20 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
         });
   }
 
-  /** Closes the channel, flushing nothing further. {@code done} runs on the loop. */
+  /**
+   * Closes the channel, flushing nothing further. {@code done} runs on the loop, always in a
+   * later turn (libuv's close callbacks run in their own phase, after the current tick queue,
+   * so an 'error' queued with nextTick precedes 'close').
+   */
   public void close(Runnable done) {
     if (channel == null) {
-      loop.nextTick(done);
+      loop.executeLater(done);
       return;
     }
     if (flushScheduled) {
       flushNow();
     }
-    channel.close().addListener(f -> loop.runCallback(done));
+    channel.close().addListener(f -> loop.executeLater(done));
   }
 
   /** Closes with an RST instead of FIN (SO_LINGER 0). Node: {@code socket.resetAndDestroy()}. */

@@ -80,10 +80,10 @@ public final class TcpServerHandle {
   /** Stops accepting; {@code done} runs on the loop once the socket is closed. */
   public void close(Runnable done) {
     if (channel == null) {
-      loop.nextTick(done);
+      loop.executeLater(done);
       return;
     }
-    channel.close().addListener(f -> loop.runCallback(done));
+    channel.close().addListener(f -> loop.executeLater(done));
   }
 
   /** Whether the listening socket is open. */

@@ -1,0 +1,108 @@
+package dev.nodus.examples;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** Runs an example's main in its own JVM, as a user would, and reads what it prints. */
+final class ExampleProcess implements AutoCloseable {
+  private final Process process;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final StringBuilder err = new StringBuilder();
+
+  private ExampleProcess(Process p) {
+    this.process = p;
+    Thread t = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          lines.add(l);
+        }
+      } catch (IOException ignored) {
+        // ended
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    Thread e = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          synchronized (err) {
+            err.append(l).append('\n');
+          }
+        }
+      } catch (IOException ignored) {
+        // ended
+      }
+    });
+    e.setDaemon(true);
+    e.start();
+  }
+
+  static ExampleProcess start(Class<?> main, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-Dstdout.encoding=UTF-8");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(main.getName());
+    cmd.addAll(List.of(args));
+    return new ExampleProcess(new ProcessBuilder(cmd).start());
+  }
+
+  /** A port that was free a moment ago. */
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  String nextLine() throws InterruptedException {
+    String l = lines.poll(20, TimeUnit.SECONDS);
+    if (l == null) {
+      throw new AssertionError("the example printed nothing within 20 s; stderr:\n" + stderr());
+    }
+    return l;
+  }
+
+  void stdin(String text) throws IOException {
+    OutputStream in = process.getOutputStream();
+    in.write(text.getBytes(StandardCharsets.UTF_8));
+    in.flush();
+  }
+
+  int waitFor() throws InterruptedException {
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      throw new AssertionError("the example did not end by itself; stderr:\n" + stderr());
+    }
+    return process.exitValue();
+  }
+
+  List<String> remainingLines() {
+    List<String> out = new ArrayList<>();
+    lines.drainTo(out);
+    return out;
+  }
+
+  String stderr() {
+    synchronized (err) {
+      return err.toString();
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
