@@ -10,12 +10,18 @@
  *       One connection; sends CHUNK-byte writes as fast as the socket takes them and reads the
  *       echo. Prints echoed MB/s (10^6 bytes) per window and the median. The stream carries
  *       byte (offset % 251) at each offset; the first and last byte of every read are checked.
+ *       Exits with status 3 if nothing is echoed for 3 s (a stalled server).
  *   netload idle HOST PORT N
  *       Opens N idle connections (at most 256 connects in flight), prints "connected N", then
  *       waits until standard input closes or a line arrives, and closes them all (FIN).
  *
- * rr and bulk end cleanly (no RST): rr waits for the echoes in flight, bulk half-closes and reads
- * the echo up to the server's FIN, checking that every byte sent came back.
+ * rr and bulk end cleanly (no RST): rr waits for the echoes in flight; bulk stops writing, waits
+ * for the echo of every byte sent, then half-closes and reads up to the server's FIN.
+ *
+ * With NETLOAD_SERVER_PID set, the warm-up lasts until the server has also used WARMUP_S seconds
+ * of CPU (at most 10 x WARMUP_S), and each window also reports the server's CPU use (all its threads,
+ * from /proc/PID/stat) and the work per server CPU-second, the server's efficiency: on a machine
+ * where other processes share the server's core, that figure is the one to compare.
  *
  * Built by run.sh with: gcc -O2 -o netload netload.c
  */
@@ -53,6 +59,51 @@ static double cpu_seconds(void) {
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
          ru.ru_stime.tv_usec / 1e6;
+}
+
+/* CPU seconds used so far by the server (all its threads), or -1 without NETLOAD_SERVER_PID.
+   Divided into the work done, it gives work per server CPU-second: the server's efficiency,
+   which stays meaningful when other processes share the server's core. */
+static double server_cpu_seconds(void) {
+  const char *pid = getenv("NETLOAD_SERVER_PID");
+  if (pid == NULL || *pid == 0) return -1;
+  char path[64], buf[1024];
+  snprintf(path, sizeof path, "/proc/%s/stat", pid);
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return -1;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  char *p = strrchr(buf, ')');
+  unsigned long ut, st;
+  if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+    return -1;
+  return (double)(ut + st) / sysconf(_SC_CLK_TCK);
+}
+
+/* Prints one window's figure; returns the server's work per CPU-second (or 0). */
+static double report(const char *what, int w, double work, double scale, const char *unit,
+                     double secs, double cpu, double scpu) {
+  double rate = work / secs / scale;
+  printf("%s window %d: %.0f %s (generator cpu %.0f%%", what, w + 1, rate, unit, 100 * cpu / secs);
+  double per = 0;
+  if (scpu > 0) {
+    per = work / scpu / scale;
+    printf(", server cpu %.0f%%, %.0f per server cpu-second", 100 * scpu / secs, per);
+  }
+  printf(")\n");
+  fflush(stdout);
+  return per;
+}
+
+/* Whether the warm-up is over: WARMUP seconds have passed and, when the server's CPU time is
+   known, the server has also used WARMUP CPU-seconds (so that its JIT is warm even when other
+   processes share its core), or ten times WARMUP has passed. Checked at most every 100 ms. */
+static int warmed(double t, double begin, double warmup, double scpu_begin, double *next_check) {
+  if (t - begin < warmup || t < *next_check) return 0;
+  *next_check = t + 0.1;
+  double scpu = server_cpu_seconds();
+  return scpu < 0 || scpu - scpu_begin >= warmup || t - begin >= 10 * warmup;
 }
 
 static struct sockaddr_in address(const char *host, int port) {
@@ -113,8 +164,10 @@ static int rr(const char *host, int port, int conns, int size, double warmup, do
     if (send(fds[i], msg, size, MSG_NOSIGNAL) != size) die("send");
   }
   double *rates = calloc(windows, sizeof *rates);
+  double *pers = calloc(windows, sizeof *pers);
   unsigned long long count = 0, mark = 0;
-  double t = now(), start = t, deadline = t + warmup, cpu0 = 0;
+  double t = now(), start = t, deadline = t + warmup, cpu0 = 0, scpu0 = 0;
+  double begin = t, scpu_begin = server_cpu_seconds(), next_check = 0;
   int w = -1; /* -1: warming up */
   int draining = 0, outstanding = conns;
   struct epoll_event events[MAX_EVENTS];
@@ -143,13 +196,12 @@ static int rr(const char *host, int port, int conns, int size, double warmup, do
     t = now();
     if (draining) {
       if (outstanding == 0 || t > deadline) break;
-    } else if (t >= deadline) {
+    } else if (w < 0 ? warmed(t, begin, warmup, scpu_begin, &next_check) : t >= deadline) {
       if (w >= 0) {
-        double cpu = cpu_seconds() - cpu0;
+        double scpu = server_cpu_seconds();
         rates[w] = (count - mark) / (t - start);
-        printf("rr window %d: %.0f round trips/s (generator cpu %.0f%%)\n", w + 1, rates[w],
-               100 * cpu / (t - start));
-        fflush(stdout);
+        pers[w] = report("rr", w, count - mark, 1, "round trips/s", t - start, cpu_seconds() - cpu0,
+                         scpu < 0 ? 0 : scpu - scpu0);
       }
       if (++w == windows) {
         /* Stop sending and wait for the echoes in flight, so no connection closes with unread
@@ -161,11 +213,12 @@ static int rr(const char *host, int port, int conns, int size, double warmup, do
       mark = count;
       start = t;
       cpu0 = cpu_seconds();
+      scpu0 = server_cpu_seconds();
       deadline = t + window;
     }
   }
   for (int i = 0; i < conns; i++) close(fds[i]);
-  printf("rr median=%.0f\n", median(rates, windows));
+  printf("rr median=%.0f per_cpu_median=%.0f\n", median(rates, windows), median(pers, windows));
   return 0;
 }
 
@@ -185,8 +238,11 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
   unsigned char *rbuf = malloc(rbufsize);
   unsigned long long sent = 0, received = 0, mark = 0;
   double *rates = calloc(windows, sizeof *rates);
-  double t = now(), start = t, deadline = t + warmup, cpu0 = 0;
+  double *pers = calloc(windows, sizeof *pers);
+  double t = now(), start = t, deadline = t + warmup, cpu0 = 0, scpu0 = 0;
+  double begin = t, scpu_begin = server_cpu_seconds(), next_check = 0;
   int w = -1, draining = 0;
+  double progress = t;
   struct epoll_event events[4];
   for (;;) {
     int n = epoll_wait(ep, events, 4, 100);
@@ -196,13 +252,14 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
         for (int reads = 0; reads < 16; reads++) {
           ssize_t r = recv(fd, rbuf, rbufsize, 0);
           if (r < 0 && (errno == EAGAIN || errno == EINTR)) break;
-          if (r == 0 && draining) {
+          if (r == 0 && draining == 2) {
             if (received != sent) {
               fprintf(stderr, "bulk: sent %llu bytes, %llu echoed\n", sent, received);
               return 1;
             }
             close(fd);
-            printf("bulk median=%.0f\n", median(rates, windows));
+            printf("bulk median=%.0f per_cpu_median=%.0f\n", median(rates, windows),
+                   median(pers, windows));
             return 0;
           }
           if (r <= 0) {
@@ -215,6 +272,7 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
             return 1;
           }
           received += r;
+          progress = now();
         }
       }
       if (!draining && events[k].events & EPOLLOUT) {
@@ -228,23 +286,32 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
       }
     }
     t = now();
+    if (t - progress > 3 && draining != 2) {
+      printf("bulk stalled: no echo for 3 s; %llu bytes sent, %llu echoed\n", sent, received);
+      return 3;
+    }
+    if (draining == 1 && received == sent) {
+      draining = 2;
+      shutdown(fd, SHUT_WR);
+    }
     if (draining) {
       if (t > deadline) {
-        fprintf(stderr, "bulk: no FIN from the server 5 s after ours\n");
+        fprintf(stderr, "bulk: %s 5 s after the last write\n",
+                draining == 1 ? "the echo is incomplete" : "no FIN from the server");
         return 1;
       }
-    } else if (t >= deadline) {
+    } else if (w < 0 ? warmed(t, begin, warmup, scpu_begin, &next_check) : t >= deadline) {
       if (w >= 0) {
-        double cpu = cpu_seconds() - cpu0;
+        double scpu = server_cpu_seconds();
         rates[w] = (received - mark) / (t - start) / 1e6;
-        printf("bulk window %d: %.0f MB/s (generator cpu %.0f%%)\n", w + 1, rates[w],
-               100 * cpu / (t - start));
-        fflush(stdout);
+        pers[w] = report("bulk", w, received - mark, 1e6, "MB/s", t - start, cpu_seconds() - cpu0,
+                         scpu < 0 ? 0 : scpu - scpu0);
       }
       if (++w == windows) {
-        /* Half-close and read the rest of the echo until the server's FIN: a clean end. */
+        /* A clean end: stop sending, read the echo of everything sent, then half-close and
+           read until the server's FIN. (Half-closing with megabytes still in flight would
+           measure the servers' half-close paths, not their throughput.) */
         draining = 1;
-        shutdown(fd, SHUT_WR);
         ev.events = EPOLLIN;
         epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
         deadline = t + 5;
@@ -253,6 +320,7 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
       mark = received;
       start = t;
       cpu0 = cpu_seconds();
+      scpu0 = server_cpu_seconds();
       deadline = t + window;
     }
   }
