@@ -3,7 +3,12 @@ package dev.nodus;
 import dev.nodus.internal.loop.LoopImmediate;
 
 /**
- * A pending {@link Timers#setImmediate(Runnable)}. Node: the {@code Immediate} object.
+ * A pending {@link Timers#setImmediate(Runnable)}. Node: the {@code Immediate} object. While
+ * pending and ref'd it keeps the program alive; an unref'd one runs only if the loop goes
+ * round anyway (the program may end without running it).
+ *
+ * <p>Threading: methods are safe from any thread; from another thread they act on the loop
+ * shortly after the call returns, and do nothing once the program has ended.
  */
 public final class Immediate {
   final LoopImmediate immediate;
@@ -18,7 +23,7 @@ public final class Immediate {
    * @return this immediate
    */
   public Immediate ref() {
-    immediate.setRef(true);
+    immediate.loop().executeIfRunning(() -> immediate.setRef(true));
     return this;
   }
 
@@ -28,7 +33,7 @@ public final class Immediate {
    * @return this immediate
    */
   public Immediate unref() {
-    immediate.setRef(false);
+    immediate.loop().executeIfRunning(() -> immediate.setRef(false));
     return this;
   }
 

@@ -5,7 +5,11 @@ import dev.nodus.internal.loop.LoopTimer;
 /**
  * A pending {@link Timers#setTimeout(Runnable, long)} or {@link Timers#setInterval(Runnable,
  * long)}. Node: the {@code Timeout} object. While active and ref'd it keeps the program alive.
- * Methods are safe from any thread; they act on the timer's loop.
+ *
+ * <p>Threading: methods are safe from any thread. On the timer's loop they act at once; from
+ * another thread they are handed to the loop and act shortly after the call returns (so
+ * {@link #hasRef()} may still show the old value for a moment). Once the program has ended they
+ * do nothing.
  */
 public final class Timeout {
   final LoopTimer timer;
@@ -20,7 +24,7 @@ public final class Timeout {
    * @return this timeout
    */
   public Timeout ref() {
-    timer.loop().execute(() -> timer.setRef(true));
+    timer.loop().executeIfRunning(() -> timer.setRef(true));
     return this;
   }
 
@@ -30,7 +34,7 @@ public final class Timeout {
    * @return this timeout
    */
   public Timeout unref() {
-    timer.loop().execute(() -> timer.setRef(false));
+    timer.loop().executeIfRunning(() -> timer.setRef(false));
     return this;
   }
 
@@ -44,12 +48,14 @@ public final class Timeout {
   }
 
   /**
-   * Restarts the timer with its original delay, counted from now. Node: {@code timeout.refresh()}.
+   * Restarts the timer with its original delay, counted from now. Node: {@code timeout.refresh()}:
+   * it also re-arms a timeout that has already fired (not one that was cleared); inside an
+   * interval's own callback it changes nothing, as the interval is re-armed after the callback.
    *
    * @return this timeout
    */
   public Timeout refresh() {
-    timer.loop().execute(timer::refresh);
+    timer.loop().executeIfRunning(timer::refresh);
     return this;
   }
 
@@ -59,7 +65,7 @@ public final class Timeout {
    * @return this timeout
    */
   public Timeout close() {
-    timer.loop().execute(timer::cancel);
+    timer.loop().executeIfRunning(timer::cancel);
     return this;
   }
 }

@@ -7,10 +7,16 @@ import dev.nodus.internal.loop.Loop;
  * Node's timer functions and {@code process.nextTick}, on the calling loop.
  *
  * <p>Order, as in Node: {@code nextTick} callbacks run right after the current callback, before
- * any I/O or timer, then {@code queueMicrotask} callbacks; timers fire in order of due time, then
- * of creation, each followed by the tick queue; {@code setImmediate} callbacks run after the I/O
- * of the current loop turn. These functions must be called on a loop (from the program's code
- * or a callback); the returned objects may be used from any thread.
+ * any I/O, timer or immediate, a tick queued by a tick before any microtask; then
+ * {@code queueMicrotask} callbacks. Each loop iteration runs I/O callbacks, then the
+ * {@code setImmediate} callbacks queued before the phase began (one queued by an immediate
+ * waits for the next iteration), then the timers that are due, in order of due time and then of
+ * creation; every callback is followed by the tick queue. An exception escaping a callback goes
+ * to {@link Nodus#onUncaughtException} and the loop carries on; one thrown by a tick leaves the
+ * remaining ticks for the end of the next callback, as Node does.
+ *
+ * <p>These functions must be called on a loop (from the program's code or a callback); the
+ * returned objects may be used from any thread.
  */
 public final class Timers {
   /** Node's {@code TIMEOUT_MAX}: larger delays become 1 ms, with a warning. */
@@ -20,7 +26,8 @@ public final class Timers {
 
   /**
    * Calls {@code callback} once after {@code delayMs} milliseconds. Node:
-   * {@code setTimeout(callback, delay)}; a delay below 1 or above {@link #TIMEOUT_MAX} is 1.
+   * {@code setTimeout(callback, delay)}; a delay below 1 or above {@link #TIMEOUT_MAX} is 1, and
+   * one above also prints Node's {@code TimeoutOverflowWarning}.
    *
    * @param callback the code to run
    * @param delayMs the delay
@@ -78,7 +85,7 @@ public final class Timers {
    */
   public static void clearImmediate(Immediate immediate) {
     if (immediate != null) {
-      immediate.immediate.cancel();
+      immediate.immediate.loop().executeIfRunning(immediate.immediate::cancel);
     }
   }
 

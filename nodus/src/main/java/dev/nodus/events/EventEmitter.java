@@ -3,10 +3,11 @@ package dev.nodus.events;
 import dev.nodus.NodeError;
 import dev.nodus.internal.errors.Warnings;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
  * the uncaught-exception handler.
  *
  * <p>An exception thrown by a listener propagates out of {@code emit} and stops that emission,
- * as in Node.
+ * as in Node. A {@code once} listener is removed before it is called and runs at most once,
+ * even when its event is emitted again from inside a listener.
  *
  * <p>Threading: adding and removing listeners is safe from any thread; events are emitted on
  * the loop that owns the emitter, so listeners need no locks.
@@ -49,10 +51,11 @@ public class EventEmitter {
   private static volatile int defaultMaxListeners = 10;
 
   /** Listener lists by name; replaced, never changed in place, so emit reads a snapshot. */
-  private volatile Table table = Table.EMPTY;
+  private volatile ListenerTable table = ListenerTable.EMPTY;
 
-  private int maxListeners = -1;
-  private List<String> warned;
+  private volatile int maxListeners = -1;
+  /** Events whose list already caused a MaxListenersExceededWarning (Node: list.warned). */
+  private Set<String> warned;
 
   /** Creates an emitter with no listeners. Node: {@code new EventEmitter()}. */
   public EventEmitter() {}
@@ -68,7 +71,7 @@ public class EventEmitter {
    * @emits {@link #NEW_LISTENER} before the listener is added
    */
   public EventEmitter on(Event0 event, Runnable listener) {
-    add(event, event.name(), listener, Entry.RUN, false, false);
+    add(event, event.name(), listener, ListenerEntry.RUN, false, false);
     return this;
   }
 
@@ -82,7 +85,7 @@ public class EventEmitter {
    * @emits {@link #NEW_LISTENER} before the listener is added
    */
   public <A> EventEmitter on(Event1<A> event, Consumer<? super A> listener) {
-    add(event, event.name(), listener, Entry.ONE, false, false);
+    add(event, event.name(), listener, ListenerEntry.ONE, false, false);
     return this;
   }
 
@@ -97,7 +100,7 @@ public class EventEmitter {
    * @emits {@link #NEW_LISTENER} before the listener is added
    */
   public <A, B> EventEmitter on(Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
-    add(event, event.name(), listener, Entry.TWO, false, false);
+    add(event, event.name(), listener, ListenerEntry.TWO, false, false);
     return this;
   }
 
@@ -114,7 +117,7 @@ public class EventEmitter {
    */
   public <A, B, C> EventEmitter on(
       Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
-    add(event, event.name(), listener, Entry.THREE, false, false);
+    add(event, event.name(), listener, ListenerEntry.THREE, false, false);
     return this;
   }
 
@@ -127,7 +130,7 @@ public class EventEmitter {
    * @emits {@link #NEW_LISTENER} before the listener is added
    */
   public EventEmitter on(String event, Listener listener) {
-    add(null, event, listener, Entry.ARGS, false, false);
+    add(null, event, listener, ListenerEntry.ARGS, false, false);
     return this;
   }
 
@@ -169,6 +172,21 @@ public class EventEmitter {
   }
 
   /**
+   * Same as {@link #on(Event3, TriConsumer)}. Node: {@code emitter.addListener(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @return this emitter
+   */
+  public <A, B, C> EventEmitter addListener(
+      Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
+    return on(event, listener);
+  }
+
+  /**
    * Same as {@link #on(String, Listener)}. Node: {@code emitter.addListener(name, fn)}.
    *
    * @param event the event name
@@ -190,7 +208,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter once(Event0 event, Runnable listener) {
-    add(event, event.name(), listener, Entry.RUN, true, false);
+    add(event, event.name(), listener, ListenerEntry.RUN, true, false);
     return this;
   }
 
@@ -203,7 +221,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public <A> EventEmitter once(Event1<A> event, Consumer<? super A> listener) {
-    add(event, event.name(), listener, Entry.ONE, true, false);
+    add(event, event.name(), listener, ListenerEntry.ONE, true, false);
     return this;
   }
 
@@ -217,7 +235,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public <A, B> EventEmitter once(Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
-    add(event, event.name(), listener, Entry.TWO, true, false);
+    add(event, event.name(), listener, ListenerEntry.TWO, true, false);
     return this;
   }
 
@@ -233,7 +251,7 @@ public class EventEmitter {
    */
   public <A, B, C> EventEmitter once(
       Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
-    add(event, event.name(), listener, Entry.THREE, true, false);
+    add(event, event.name(), listener, ListenerEntry.THREE, true, false);
     return this;
   }
 
@@ -245,7 +263,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter once(String event, Listener listener) {
-    add(null, event, listener, Entry.ARGS, true, false);
+    add(null, event, listener, ListenerEntry.ARGS, true, false);
     return this;
   }
 
@@ -259,7 +277,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter prependListener(Event0 event, Runnable listener) {
-    add(event, event.name(), listener, Entry.RUN, false, true);
+    add(event, event.name(), listener, ListenerEntry.RUN, false, true);
     return this;
   }
 
@@ -272,7 +290,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public <A> EventEmitter prependListener(Event1<A> event, Consumer<? super A> listener) {
-    add(event, event.name(), listener, Entry.ONE, false, true);
+    add(event, event.name(), listener, ListenerEntry.ONE, false, true);
     return this;
   }
 
@@ -287,7 +305,23 @@ public class EventEmitter {
    */
   public <A, B> EventEmitter prependListener(
       Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
-    add(event, event.name(), listener, Entry.TWO, false, true);
+    add(event, event.name(), listener, ListenerEntry.TWO, false, true);
+    return this;
+  }
+
+  /**
+   * Adds a listener at the front of the event's list. Node: {@code emitter.prependListener}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @return this emitter
+   */
+  public <A, B, C> EventEmitter prependListener(
+      Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
+    add(event, event.name(), listener, ListenerEntry.THREE, false, true);
     return this;
   }
 
@@ -300,7 +334,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter prependListener(String event, Listener listener) {
-    add(null, event, listener, Entry.ARGS, false, true);
+    add(null, event, listener, ListenerEntry.ARGS, false, true);
     return this;
   }
 
@@ -312,7 +346,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter prependOnceListener(Event0 event, Runnable listener) {
-    add(event, event.name(), listener, Entry.RUN, true, true);
+    add(event, event.name(), listener, ListenerEntry.RUN, true, true);
     return this;
   }
 
@@ -325,7 +359,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public <A> EventEmitter prependOnceListener(Event1<A> event, Consumer<? super A> listener) {
-    add(event, event.name(), listener, Entry.ONE, true, true);
+    add(event, event.name(), listener, ListenerEntry.ONE, true, true);
     return this;
   }
 
@@ -340,7 +374,23 @@ public class EventEmitter {
    */
   public <A, B> EventEmitter prependOnceListener(
       Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
-    add(event, event.name(), listener, Entry.TWO, true, true);
+    add(event, event.name(), listener, ListenerEntry.TWO, true, true);
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener at the front of the list. Node: {@code emitter.prependOnceListener}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @return this emitter
+   */
+  public <A, B, C> EventEmitter prependOnceListener(
+      Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
+    add(event, event.name(), listener, ListenerEntry.THREE, true, true);
     return this;
   }
 
@@ -353,7 +403,7 @@ public class EventEmitter {
    * @return this emitter
    */
   public EventEmitter prependOnceListener(String event, Listener listener) {
-    add(null, event, listener, Entry.ARGS, true, true);
+    add(null, event, listener, ListenerEntry.ARGS, true, true);
     return this;
   }
 
@@ -361,7 +411,9 @@ public class EventEmitter {
 
   /**
    * Removes the most recently added instance of {@code listener} from the event's list.
-   * Node: {@code emitter.off(name, fn)}. A method reference is a new object each time it is
+   * Node: {@code emitter.off(name, fn)}. A listener added with {@code once} is removed by the
+   * listener that was passed to {@code once}, or by its {@link Once} from
+   * {@link #rawListeners(EventKey)}. A method reference is a new object each time it is
    * evaluated, so keep the listener in a variable to remove it later.
    *
    * @param event the event
@@ -383,27 +435,34 @@ public class EventEmitter {
    */
   public EventEmitter off(String event, Object listener) {
     Objects.requireNonNull(listener, "listener");
-    Entry removed;
+    Object removed;
     synchronized (this) {
-      Entry[] list = table.get(event);
+      ListenerEntry[] list = table.get(event);
       if (list == null) {
         return this;
       }
       int i = list.length - 1;
-      while (i >= 0 && list[i].fn != listener) {
+      while (i >= 0 && !list[i].matches(listener)) {
         i--;
       }
       if (i < 0) {
         return this;
       }
-      removed = list[i];
-      Entry[] next = new Entry[list.length - 1];
+      // lib/events.js removeListener: with one listener left Node reports the original function
+      // (list.listener || listener); from an array it reports what it was given, so a once-listener
+      // removed by its wrapper (when it fires, or by removeAllListeners) is reported as the wrapper.
+      removed = list.length == 1 ? list[i].fn : listener;
+      ListenerEntry[] next = new ListenerEntry[list.length - 1];
       System.arraycopy(list, 0, next, 0, i);
       System.arraycopy(list, i + 1, next, i, list.length - i - 1);
       table = table.with(event, next);
+      if (next.length <= 1 && warned != null) {
+        // Node marks the listener array as warned; the array is gone once one listener is left.
+        warned.remove(event);
+      }
     }
     if (table.get(REMOVE_LISTENER.name()) != null) {
-      emit(REMOVE_LISTENER, event, removed.fn);
+      emit(REMOVE_LISTENER, event, removed);
     }
     return this;
   }
@@ -414,6 +473,7 @@ public class EventEmitter {
    * @param event the event
    * @param listener the listener to remove
    * @return this emitter
+   * @emits {@link #REMOVE_LISTENER} after the listener is removed
    */
   public EventEmitter removeListener(EventKey event, Object listener) {
     return off(event, listener);
@@ -425,6 +485,7 @@ public class EventEmitter {
    * @param event the event name
    * @param listener the listener to remove
    * @return this emitter
+   * @emits {@link #REMOVE_LISTENER} after the listener is removed
    */
   public EventEmitter removeListener(String event, Object listener) {
     return off(event, listener);
@@ -449,16 +510,24 @@ public class EventEmitter {
    * @emits {@link #REMOVE_LISTENER} for each removed listener, last added first
    */
   public EventEmitter removeAllListeners(String event) {
-    if (table.get(REMOVE_LISTENER.name()) == null) {
-      synchronized (this) {
-        table = table.with(event, null);
+    ListenerEntry[] list;
+    synchronized (this) {
+      list = table.get(event);
+      if (list == null) {
+        return this;
       }
-      return this;
+      if (table.get(REMOVE_LISTENER.name()) == null) {
+        table = table.with(event, null);
+        if (warned != null) {
+          warned.remove(event);
+        }
+        return this;
+      }
     }
-    // Node removes one at a time, LIFO, so each 'removeListener' sees the list as it shrinks.
-    Entry[] list;
-    while ((list = table.get(event)) != null && list.length > 0) {
-      off(event, list[list.length - 1].fn);
+    // lib/events.js removeAllListeners: one removeListener call per listener, LIFO, so each
+    // 'removeListener' sees the list as it shrinks; once-listeners are removed by their wrapper.
+    for (int i = list.length - 1; i >= 0; i--) {
+      off(event, list[i].raw());
     }
     return this;
   }
@@ -467,21 +536,23 @@ public class EventEmitter {
    * Removes every listener of every event. Node: {@code emitter.removeAllListeners()}.
    *
    * @return this emitter
-   * @emits {@link #REMOVE_LISTENER} for each removed listener, {@code 'removeListener'}'s own last
+   * @emits {@link #REMOVE_LISTENER} for each removed listener, event by event in
+   *     {@link #eventNames()} order, {@code 'removeListener'}'s own listeners last
    */
   public EventEmitter removeAllListeners() {
-    if (table.get(REMOVE_LISTENER.name()) == null) {
-      synchronized (this) {
-        table = Table.EMPTY;
+    if (table.get(REMOVE_LISTENER.name()) != null) {
+      for (String name : eventNames()) {
+        if (!name.equals(REMOVE_LISTENER.name())) {
+          removeAllListeners(name);
+        }
       }
-      return this;
+      removeAllListeners(REMOVE_LISTENER.name());
     }
-    for (String name : eventNames()) {
-      if (!name.equals(REMOVE_LISTENER.name())) {
-        removeAllListeners(name);
-      }
+    // Node then resets _events, dropping listeners that handlers added meanwhile.
+    synchronized (this) {
+      table = ListenerTable.EMPTY;
+      warned = null;
     }
-    removeAllListeners(REMOVE_LISTENER.name());
     return this;
   }
 
@@ -494,13 +565,15 @@ public class EventEmitter {
    * @return true if the event had listeners
    */
   public boolean emit(Event0 event) {
-    return dispatch(event.name(), 0, null, null, null);
+    return dispatch(event.name(), null, 0, null, null, null);
   }
 
   /**
    * Calls every listener of the event with {@code a}. Node: {@code emitter.emit(name, a)}.
-   * Emitting {@link #ERROR} with no listener throws the error (wrapped in a
-   * {@code ERR_UNHANDLED_ERROR} {@link NodeError} if it is a checked exception).
+   *
+   * <p>Emitting {@link #ERROR} with no listener throws: a {@link Throwable} is thrown as it is
+   * (also a checked one, undeclared, as JavaScript throws any {@code Error}); any other value is
+   * wrapped in a {@code ERR_UNHANDLED_ERROR} {@link NodeError}, {@code Unhandled error. ('x')}.
    *
    * @param event the event
    * @param a the argument
@@ -508,7 +581,7 @@ public class EventEmitter {
    * @return true if the event had listeners
    */
   public <A> boolean emit(Event1<A> event, A a) {
-    return dispatch(event.name(), 1, a, null, null);
+    return dispatch(event.name(), null, 1, a, null, null);
   }
 
   /**
@@ -522,7 +595,7 @@ public class EventEmitter {
    * @return true if the event had listeners
    */
   public <A, B> boolean emit(Event2<A, B> event, A a, B b) {
-    return dispatch(event.name(), 2, a, b, null);
+    return dispatch(event.name(), null, 2, a, b, null);
   }
 
   /**
@@ -539,92 +612,68 @@ public class EventEmitter {
    * @return true if the event had listeners
    */
   public <A, B, C> boolean emit(Event3<A, B, C> event, A a, B b, C c) {
-    return dispatch(event.name(), 3, a, b, c);
+    return dispatch(event.name(), null, 3, a, b, c);
   }
 
   /**
    * Calls every listener of a string-named event. Node: {@code emitter.emit(name, ...args)}.
    * Typed listeners of the same name receive the first arguments; missing ones are null.
+   * {@code emit("error", ...)} with no listener throws as {@link #emit(Event1, Object)} does.
    *
    * @param event the event name
    * @param args the arguments
    * @return true if the event had listeners
    */
   public boolean emit(String event, Object... args) {
-    Object[] a = args == null ? NO_ARGS : args;
-    if (a.length <= 3) {
-      return dispatch(event, a.length, arg(a, 0), arg(a, 1), arg(a, 2));
-    }
-    Entry[] list = table.get(event);
-    if (list == null || list.length == 0) {
-      return dispatch(event, 3, a[0], a[1], a[2]);
-    }
-    for (Entry e : list) {
-      if (e.claim()) {
-        if (e.once) {
-          off(event, e.fn);
-        }
-        if (e.kind == Entry.ARGS) {
-          ((Listener) e.fn).call(a);
-        } else {
-          e.invoke(3, a[0], a[1], a[2]);
-        }
-      }
-    }
-    return true;
+    Object[] all = args == null ? NO_ARGS : args;
+    return dispatch(event, all, all.length, arg(all, 0), arg(all, 1), arg(all, 2));
   }
 
   private static Object arg(Object[] a, int i) {
     return i < a.length ? a[i] : null;
   }
 
-  private boolean dispatch(String event, int n, Object a, Object b, Object c) {
-    Entry[] list = table.get(event);
-    if (list == null || list.length == 0) {
-      if (n >= 1 && event.equals(ERROR.name())) {
-        throw unhandled(a);
-      }
-      if (n == 0 && event.equals(ERROR.name())) {
-        throw unhandled(null);
+  /** lib/events.js emit: snapshot the list, call each; a throw stops the emission. */
+  private boolean dispatch(String event, Object[] all, int n, Object a, Object b, Object c) {
+    ListenerEntry[] list = table.get(event);
+    if (list == null) {
+      if (event.equals(ERROR.name())) {
+        throw unhandled(n > 0, a);
       }
       return false;
     }
-    if (list.length == 1) {
-      Entry e = list[0];
-      if (e.claim()) {
-        if (e.once) {
-          off(event, e.fn);
+    // The table's arrays are never changed in place, so this is Node's arrayClone.
+    for (ListenerEntry e : list) {
+      if (e.once) {
+        // Node's onceWrapper: removes itself before calling, and a fired flag keeps a
+        // re-entrant emission that still holds the old list from calling it twice.
+        if (!e.claim()) {
+          continue;
         }
-        e.invoke(n, a, b, c);
+        off(event, e.raw());
       }
-      return true;
-    }
-    for (Entry e : list) {
-      if (e.claim()) {
-        if (e.once) {
-          off(event, e.fn);
-        }
-        e.invoke(n, a, b, c);
-      }
+      e.invoke(all, n, a, b, c);
     }
     return true;
   }
 
-  private static RuntimeException unhandled(Object err) {
-    if (err instanceof RuntimeException re) {
-      return re;
+  /** lib/events.js emit with no 'error' listener: throw the Error, or ERR_UNHANDLED_ERROR. */
+  private static RuntimeException unhandled(boolean hasArg, Object err) {
+    throw EventEmitter.<RuntimeException>sneakyThrow(asThrowable(hasArg, err));
+  }
+
+  /** The error an 'error' event carries, or Node's ERR_UNHANDLED_ERROR for a plain value. */
+  static Throwable asThrowable(boolean hasArg, Object err) {
+    if (err instanceof Throwable t) {
+      return t;
     }
-    if (err instanceof Error e) {
-      throw e;
-    }
-    String shown = err instanceof String s ? "'" + s + "'" : String.valueOf(err);
-    if (err == null) {
-      shown = "undefined";
-    }
-    return new NodeError(
-        "ERR_UNHANDLED_ERROR",
-        "Unhandled error. (" + shown + ")",
-        err instanceof Throwable t ? t : null);
+    String shown = hasArg ? Inspect.inspect(err) : "undefined";
+    return new NodeError("ERR_UNHANDLED_ERROR", "Unhandled error. (" + shown + ")");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneakyThrow(Throwable t) throws T {
+    throw (T) t;
   }
 
   // ---- introspection ---------------------------------------------------------------------
@@ -646,12 +695,46 @@ public class EventEmitter {
    * @return the count
    */
   public int listenerCount(String event) {
-    Entry[] list = table.get(event);
+    ListenerEntry[] list = table.get(event);
     return list == null ? 0 : list.length;
   }
 
   /**
-   * Returns a copy of the event's listeners, as they were added. Node: {@code emitter.listeners}.
+   * Returns how many times {@code listener} is registered for the event, with {@code on} or
+   * {@code once}. Node: {@code emitter.listenerCount(name, listener)}.
+   *
+   * @param event the event
+   * @param listener the listener to count
+   * @return the count
+   */
+  public int listenerCount(EventKey event, Object listener) {
+    return listenerCount(event.name(), listener);
+  }
+
+  /**
+   * Returns how many times {@code listener} is registered for a string-named event.
+   * Node: {@code emitter.listenerCount(name, listener)}.
+   *
+   * @param event the event name
+   * @param listener the listener to count
+   * @return the count
+   */
+  public int listenerCount(String event, Object listener) {
+    ListenerEntry[] list = table.get(event);
+    int count = 0;
+    if (list != null) {
+      for (ListenerEntry e : list) {
+        if (e.matches(listener)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Returns a copy of the event's listeners, as they were added (a {@code once} listener as
+   * the listener passed to {@code once}). Node: {@code emitter.listeners(name)}.
    *
    * @param event the event
    * @return the listeners, in order
@@ -667,15 +750,7 @@ public class EventEmitter {
    * @return the listeners, in order
    */
   public List<Object> listeners(String event) {
-    Entry[] list = table.get(event);
-    if (list == null) {
-      return List.of();
-    }
-    List<Object> out = new ArrayList<>(list.length);
-    for (Entry e : list) {
-      out.add(e.fn);
-    }
-    return Collections.unmodifiableList(out);
+    return copy(event, false);
   }
 
   /**
@@ -697,20 +772,26 @@ public class EventEmitter {
    * @return the listeners, in order
    */
   public List<Object> rawListeners(String event) {
-    Entry[] list = table.get(event);
+    return copy(event, true);
+  }
+
+  private List<Object> copy(String event, boolean raw) {
+    ListenerEntry[] list = table.get(event);
     if (list == null) {
       return List.of();
     }
     List<Object> out = new ArrayList<>(list.length);
-    for (Entry e : list) {
-      out.add(e.once ? new Once(e.fn) : e.fn);
+    for (ListenerEntry e : list) {
+      out.add(raw ? e.raw() : e.fn);
     }
     return Collections.unmodifiableList(out);
   }
 
   /**
-   * Returns the names of the events that have listeners, in the order they were first added.
-   * Node: {@code emitter.eventNames()}.
+   * Returns the names of the events that have listeners. Node: {@code emitter.eventNames()},
+   * whose order is JavaScript's property order: names that are array indices ({@code "0"},
+   * {@code "42"}) first in numeric order, then the others in the order they got their first
+   * listener (a name whose listeners were all removed goes to the end when it gets one again).
    *
    * @return the names
    */
@@ -724,12 +805,11 @@ public class EventEmitter {
    *
    * @param n the limit
    * @return this emitter
+   * @throws NodeError {@code ERR_OUT_OF_RANGE} if {@code n} is negative
    */
   public EventEmitter setMaxListeners(int n) {
     if (n < 0) {
-      throw new NodeError(
-          "ERR_OUT_OF_RANGE",
-          "The value of \"n\" is out of range. It must be a non-negative number. Received " + n);
+      throw outOfRange("setMaxListeners", n);
     }
     maxListeners = n;
     return this;
@@ -741,7 +821,8 @@ public class EventEmitter {
    * @return the limit; defaults to {@link #defaultMaxListeners()}
    */
   public int getMaxListeners() {
-    return maxListeners < 0 ? defaultMaxListeners : maxListeners;
+    int n = maxListeners;
+    return n < 0 ? defaultMaxListeners : n;
   }
 
   /**
@@ -754,18 +835,38 @@ public class EventEmitter {
   }
 
   /**
-   * Changes the limit used by emitters that set none. Node: {@code EventEmitter.defaultMaxListeners = n}.
+   * Changes the limit used by emitters that set none, including existing ones.
+   * Node: {@code EventEmitter.defaultMaxListeners = n}.
    *
    * @param n the new default, 0 for unlimited
+   * @throws NodeError {@code ERR_OUT_OF_RANGE} if {@code n} is negative
    */
   public static void defaultMaxListeners(int n) {
     if (n < 0) {
-      throw new NodeError(
-          "ERR_OUT_OF_RANGE",
-          "The value of \"defaultMaxListeners\" is out of range. It must be a non-negative number."
-              + " Received " + n);
+      throw outOfRange("defaultMaxListeners", n);
     }
     defaultMaxListeners = n;
+  }
+
+  private static NodeError outOfRange(String name, int n) {
+    // Node 20: validateNumber(n, name, 0) -> RangeError [ERR_OUT_OF_RANGE].
+    return new RangeError(
+        "ERR_OUT_OF_RANGE",
+        "The value of \"" + name + "\" is out of range. It must be >= 0. Received " + n);
+  }
+
+  /** A NodeError that Node raises as a {@code RangeError}. */
+  private static final class RangeError extends NodeError {
+    private static final long serialVersionUID = 1L;
+
+    RangeError(String code, String message) {
+      super(code, message);
+    }
+
+    @Override
+    public String name() {
+      return "RangeError";
+    }
   }
 
   /**
@@ -779,21 +880,24 @@ public class EventEmitter {
 
   // ---- internals -------------------------------------------------------------------------
 
+  /** lib/events.js _addListener. */
   private void add(
       EventKey key, String event, Object listener, int kind, boolean once, boolean prepend) {
     Objects.requireNonNull(listener, "listener");
+    // 'newListener' comes first, so a listener its handler adds for the same event lands
+    // before this one, as in Node.
     if (table.get(NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, event, listener);
     }
-    Entry entry = new Entry(key, listener, kind, once);
+    ListenerEntry entry = new ListenerEntry(key, listener, kind, once);
     int count;
     synchronized (this) {
-      Entry[] list = table.get(event);
-      Entry[] next;
+      ListenerEntry[] list = table.get(event);
+      ListenerEntry[] next;
       if (list == null) {
-        next = new Entry[] {entry};
+        next = new ListenerEntry[] {entry};
       } else {
-        next = new Entry[list.length + 1];
+        next = new ListenerEntry[list.length + 1];
         if (prepend) {
           next[0] = entry;
           System.arraycopy(list, 0, next, 1, list.length);
@@ -804,152 +908,48 @@ public class EventEmitter {
       }
       table = table.with(event, next);
       count = next.length;
+      int max = getMaxListeners();
+      if (max <= 0 || count <= max) {
+        return;
+      }
+      if (warned == null) {
+        warned = new HashSet<>(2);
+      }
+      if (!warned.add(event)) {
+        return;
+      }
     }
-    int max = getMaxListeners();
-    if (max > 0 && count > max) {
-      warnOnce(event, count, max);
-    }
-  }
-
-  private synchronized void warnOnce(String event, int count, int max) {
-    if (warned == null) {
-      warned = new ArrayList<>(1);
-    }
-    if (warned.contains(event)) {
-      return;
-    }
-    warned.add(event);
     Warnings.emit(
         "MaxListenersExceededWarning",
         "Possible EventEmitter memory leak detected. "
             + count + " " + event + " listeners added to [" + displayName() + "]. MaxListeners is "
-            + max + ". Use emitter.setMaxListeners() to increase limit");
+            + getMaxListeners() + ". Use emitter.setMaxListeners() to increase limit");
   }
 
   /**
-   * A one-time listener as {@link #rawListeners(EventKey)} shows it. Node: the wrapper function
-   * whose {@code .listener} property is the original.
-   *
-   * @param listener the listener that was passed to {@code once}
+   * A one-time listener as {@link #rawListeners(EventKey)} shows it: Node's wrapper function,
+   * whose {@code .listener} property is the original. The same object is returned for a
+   * registration each time, and {@code off(event, once)} removes exactly that registration.
    */
-  public record Once(Object listener) {}
+  public static final class Once {
+    private final Object listener;
 
-  /** One registration; its kind tells how to call it without reflection. */
-  private static final class Entry {
-    static final int RUN = 0;
-    static final int ONE = 1;
-    static final int TWO = 2;
-    static final int THREE = 3;
-    static final int ARGS = 4;
-
-    final EventKey key;
-    final Object fn;
-    final int kind;
-    final boolean once;
-    private boolean fired;
-
-    Entry(EventKey key, Object fn, int kind, boolean once) {
-      this.key = key;
-      this.fn = fn;
-      this.kind = kind;
-      this.once = once;
+    Once(Object listener) {
+      this.listener = listener;
     }
 
-    /** A once-listener fires at most once even if the event re-enters itself. */
-    boolean claim() {
-      if (!once) {
-        return true;
-      }
-      synchronized (this) {
-        if (fired) {
-          return false;
-        }
-        fired = true;
-        return true;
-      }
+    /**
+     * Returns the listener that was passed to {@code once}. Node: {@code wrapper.listener}.
+     *
+     * @return the original listener
+     */
+    public Object listener() {
+      return listener;
     }
 
-    @SuppressWarnings("unchecked")
-    void invoke(int n, Object a, Object b, Object c) {
-      switch (kind) {
-        case RUN -> ((Runnable) fn).run();
-        case ONE -> ((Consumer<Object>) fn).accept(key.view(a));
-        case TWO -> ((BiConsumer<Object, Object>) fn).accept(a, b);
-        case THREE -> ((TriConsumer<Object, Object, Object>) fn).accept(a, b, c);
-        default -> {
-          Object[] args = switch (n) {
-            case 0 -> NO_ARGS;
-            case 1 -> new Object[] {a};
-            case 2 -> new Object[] {a, b};
-            default -> new Object[] {a, b, c};
-          };
-          ((Listener) fn).call(args);
-        }
-      }
-    }
-  }
-
-  /** An immutable map from name to listeners; emitters have a handful of names, so arrays win. */
-  private static final class Table {
-    static final Table EMPTY = new Table(new String[0], new Entry[0][]);
-
-    final String[] names;
-    final Entry[][] lists;
-
-    Table(String[] names, Entry[][] lists) {
-      this.names = names;
-      this.lists = lists;
-    }
-
-    Entry[] get(String name) {
-      String[] ns = names;
-      for (int i = 0; i < ns.length; i++) {
-        // Keys are constants, so identity usually matches before equals is needed.
-        if (ns[i] == name || ns[i].equals(name)) {
-          return lists[i];
-        }
-      }
-      return null;
-    }
-
-    Table with(String name, Entry[] list) {
-      int i = indexOf(name);
-      boolean empty = list == null || list.length == 0;
-      if (i < 0) {
-        if (empty) {
-          return this;
-        }
-        String[] ns = Arrays.copyOf(names, names.length + 1);
-        Entry[][] ls = Arrays.copyOf(lists, lists.length + 1);
-        ns[names.length] = name;
-        ls[lists.length] = list;
-        return new Table(ns, ls);
-      }
-      if (empty) {
-        String[] ns = new String[names.length - 1];
-        Entry[][] ls = new Entry[lists.length - 1][];
-        System.arraycopy(names, 0, ns, 0, i);
-        System.arraycopy(names, i + 1, ns, i, names.length - i - 1);
-        System.arraycopy(lists, 0, ls, 0, i);
-        System.arraycopy(lists, i + 1, ls, i, lists.length - i - 1);
-        return new Table(ns, ls);
-      }
-      Entry[][] ls = lists.clone();
-      ls[i] = list;
-      return new Table(names, ls);
-    }
-
-    private int indexOf(String name) {
-      for (int i = 0; i < names.length; i++) {
-        if (names[i].equals(name)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    List<String> names() {
-      return List.of(names);
+    @Override
+    public String toString() {
+      return "Once[" + listener + "]";
     }
   }
 }

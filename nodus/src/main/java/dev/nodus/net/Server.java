@@ -5,6 +5,7 @@ import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.loop.Transports;
 import dev.nodus.internal.net.SharedPorts;
@@ -56,13 +57,13 @@ public class Server extends EventEmitter {
   private boolean listening;
   private int connections;
   private int maxConnections;
-  private boolean refd = true;
-  private boolean holdsLoop;
+  private final HandleRef loopRef;
   private boolean wildcard;
 
   Server(Loop loop, ServerOptions options, Consumer<Socket> connectionListener) {
     this.loop = loop;
     this.options = options;
+    this.loopRef = new HandleRef(loop);
     if (connectionListener != null) {
       on(CONNECTION, connectionListener);
     }
@@ -186,7 +187,7 @@ public class Server extends EventEmitter {
     }
     boolean unix = options.path != null;
     handle = new TcpServerHandle(loop, unix);
-    holdLoop();
+    loopRef.activate();
     if (unix) {
       bind(TcpHandle.unixAddress(options.path), options, false);
       return this;
@@ -248,7 +249,7 @@ public class Server extends EventEmitter {
 
   private void failListen(RuntimeException err) {
     handle = null;
-    releaseLoop();
+    loopRef.deactivate();
     emit(ERROR, err);
   }
 
@@ -328,7 +329,7 @@ public class Server extends EventEmitter {
       handle = null;
       listening = false;
       h.close(() -> {
-        releaseLoop();
+        loopRef.deactivate();
         emitCloseIfDrained();
       });
       return this;
@@ -417,10 +418,7 @@ public class Server extends EventEmitter {
    * @return this server
    */
   public Server unref() {
-    loop.execute(() -> {
-      refd = false;
-      releaseLoop();
-    });
+    loop.execute(loopRef::unref);
     return this;
   }
 
@@ -430,27 +428,8 @@ public class Server extends EventEmitter {
    * @return this server
    */
   public Server ref() {
-    loop.execute(() -> {
-      refd = true;
-      if (handle != null) {
-        holdLoop();
-      }
-    });
+    loop.execute(loopRef::ref);
     return this;
-  }
-
-  private void holdLoop() {
-    if (refd && !holdsLoop) {
-      holdsLoop = true;
-      loop.ref();
-    }
-  }
-
-  private void releaseLoop() {
-    if (holdsLoop) {
-      holdsLoop = false;
-      loop.unref();
-    }
   }
 
   // ---- chaining overrides -------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.nodus.events.Event1;
 import dev.nodus.events.Event3;
 import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.net.TcpHandle;
 import dev.nodus.stream.Chunk;
@@ -67,9 +68,10 @@ public class Socket extends Duplex {
   private boolean connecting;
   private boolean endedByPeer;
   private Consumer<Throwable> pendingWriteCallback;
+  /** Bytes of the write whose callback is withheld: counted by writableLength too. */
+  private long inFlightBytes;
   private Server server;
-  private boolean refd = true;
-  private boolean holdsLoop;
+  private final HandleRef loopRef;
   private boolean resetAndClosing;
   private SocketAddress cachedLocal;
   private SocketAddress cachedRemote;
@@ -81,11 +83,12 @@ public class Socket extends Duplex {
     super(options(highWaterMark));
     this.loop = loop;
     this.timeout = new SocketTimeout(this, loop);
+    this.loopRef = new HandleRef(loop);
     allowHalfOpen(allowHalfOpen);
     if (handle != null) {
       attach(handle);
     }
-    holdLoop();
+    loopRef.activate();
   }
 
   private static DuplexOptions options(int highWaterMark) {
@@ -102,20 +105,6 @@ public class Socket extends Duplex {
   private void attach(TcpHandle h) {
     this.handle = h;
     h.owner(new HandleEvents());
-  }
-
-  private void holdLoop() {
-    if (refd && !holdsLoop) {
-      holdsLoop = true;
-      loop.ref();
-    }
-  }
-
-  private void releaseLoop() {
-    if (holdsLoop) {
-      holdsLoop = false;
-      loop.unref();
-    }
   }
 
   Loop loop() {
@@ -243,8 +232,9 @@ public class Socket extends Duplex {
   @Override
   protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
     if (connecting) {
-      writesBeforeConnect.add(toBuffer(chunk, encoding));
-      pendingWriteCallback = callback;
+      Buffer b = toBuffer(chunk, encoding);
+      writesBeforeConnect.add(b);
+      withhold(callback, b.length());
       return;
     }
     if (handle == null || !handle.open()) {
@@ -252,17 +242,20 @@ public class Socket extends Duplex {
       return;
     }
     timeout.touch();
-    boolean room = handle.write(toBuffer(chunk, encoding));
-    finishWrite(room, callback);
+    Buffer b = toBuffer(chunk, encoding);
+    finishWrite(handle.write(b), callback, b.length());
   }
 
   @Override
   protected void _writev(List<Chunk> chunks, Consumer<Throwable> callback) {
     if (connecting) {
+      long n = 0;
       for (Chunk c : chunks) {
-        writesBeforeConnect.add(toBuffer(c.chunk(), c.encoding()));
+        Buffer b = toBuffer(c.chunk(), c.encoding());
+        writesBeforeConnect.add(b);
+        n += b.length();
       }
-      pendingWriteCallback = callback;
+      withhold(callback, n);
       return;
     }
     if (handle == null || !handle.open()) {
@@ -271,27 +264,38 @@ public class Socket extends Duplex {
     }
     timeout.touch();
     List<Buffer> bufs = new ArrayList<>(chunks.size());
+    long n = 0;
     for (Chunk c : chunks) {
-      bufs.add(toBuffer(c.chunk(), c.encoding()));
+      Buffer b = toBuffer(c.chunk(), c.encoding());
+      bufs.add(b);
+      n += b.length();
     }
-    finishWrite(handle.writev(bufs), callback);
+    finishWrite(handle.writev(bufs), callback, n);
   }
 
   private void flushPendingAfterConnect() {
     Consumer<Throwable> cb = pendingWriteCallback;
+    long n = inFlightBytes;
     pendingWriteCallback = null;
+    inFlightBytes = 0;
     List<Buffer> bufs = new ArrayList<>(writesBeforeConnect);
     writesBeforeConnect.clear();
-    finishWrite(handle.writev(bufs), cb);
+    finishWrite(handle.writev(bufs), cb, n);
   }
 
-  private void finishWrite(boolean room, Consumer<Throwable> callback) {
+  private void finishWrite(boolean room, Consumer<Throwable> callback, long bytes) {
     if (room) {
       // Like a libuv write that completed synchronously: the stream may go on writing.
       callback.accept(null);
     } else {
-      pendingWriteCallback = callback;
+      withhold(callback, bytes);
     }
+  }
+
+  /** Holds a write's callback until Netty has room (or the connection exists). */
+  private void withhold(Consumer<Throwable> callback, long bytes) {
+    pendingWriteCallback = callback;
+    inFlightBytes = bytes;
   }
 
   private static Buffer toBuffer(Object chunk, String encoding) {
@@ -336,7 +340,7 @@ public class Socket extends Duplex {
       cachedRemote = h.remoteAddress();
       Runnable closed = () -> {
         emit(CLOSE, hadError);
-        releaseLoop();
+        loopRef.deactivate();
       };
       if (resetAndClosing) {
         resetAndClosing = false;
@@ -349,7 +353,7 @@ public class Socket extends Duplex {
       callback.accept(err);
       loop.nextTick(() -> {
         emit(CLOSE, err != null);
-        releaseLoop();
+        loopRef.deactivate();
       });
     }
     if (server != null) {
@@ -389,6 +393,7 @@ public class Socket extends Duplex {
       Consumer<Throwable> cb = pendingWriteCallback;
       if (cb != null && !connecting) {
         pendingWriteCallback = null;
+        inFlightBytes = 0;
         cb.accept(null);
       }
     }
@@ -406,6 +411,7 @@ public class Socket extends Duplex {
           : Errno.toNodeError(cause, syscall);
       Consumer<Throwable> cb = pendingWriteCallback;
       pendingWriteCallback = null;
+      inFlightBytes = 0;
       if (cb != null) {
         cb.accept(err);
       }
@@ -681,10 +687,7 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket unref() {
-    loop.execute(() -> {
-      refd = false;
-      releaseLoop();
-    });
+    loop.execute(loopRef::unref);
     return this;
   }
 
@@ -694,12 +697,7 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket ref() {
-    loop.execute(() -> {
-      refd = true;
-      if (!closed()) {
-        holdLoop();
-      }
-    });
+    loop.execute(loopRef::ref);
     return this;
   }
 
@@ -804,7 +802,8 @@ public class Socket extends Duplex {
     for (Buffer b : writesBeforeConnect) {
       pending += b.length();
     }
-    return handed + pending + writableLength();
+    // Node: bytes dispatched plus what still waits in the stream's buffer.
+    return handed + pending + Math.max(0, writableLength() - inFlightBytes);
   }
 
   /**

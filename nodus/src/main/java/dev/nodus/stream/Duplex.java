@@ -36,7 +36,13 @@ import java.util.function.Consumer;
  *   <li>To emit your own {@code 'close'} (for example {@code 'close'(hadError)}), construct with
  *       {@code emitClose(false)} and emit it from {@link #_destroy}'s completion path.</li>
  *   <li>{@code allowHalfOpen(false)}: after {@code 'end'} the stream calls {@code end()} on its
- *       writable side itself.</li>
+ *       writable side itself, on the next tick (Node: readable.js {@code endWritableNT}).</li>
+ *   <li>Every {@code end(...)} overload, and the stream itself (half-close, pipe), goes through
+ *       {@link #end(Object, String, Consumer)}: override that one to see all of them (Node's
+ *       {@code Socket.prototype.end}). Likewise {@code destroy()} calls
+ *       {@link #destroy(Throwable)}, and the readable machinery calls the public {@link #read()}
+ *       / {@link #read(int)}, {@link #pause()} and {@link #resume()}, so overriding them works
+ *       as overriding them in Node does.</li>
  * </ul>
  *
  * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
@@ -307,8 +313,7 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public Duplex end() {
-    ws.end(null, null, null);
-    return this;
+    return end((Object) null, null, (Consumer<Throwable>) null);
   }
 
   /**
@@ -321,8 +326,7 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public Duplex end(Runnable onFinish) {
-    ws.end(null, null, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end((Object) null, null, WritableState.runOnSuccess(onFinish));
   }
 
   /**
@@ -333,8 +337,7 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public Duplex end(Object chunk) {
-    ws.end(chunk, null, null);
-    return this;
+    return end(chunk, null, (Consumer<Throwable>) null);
   }
 
   /**
@@ -346,8 +349,7 @@ public class Duplex extends Readable implements WritableStream {
    * @return this stream
    */
   public Duplex end(Object chunk, Runnable onFinish) {
-    ws.end(chunk, null, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end(chunk, null, WritableState.runOnSuccess(onFinish));
   }
 
   /**
@@ -360,14 +362,14 @@ public class Duplex extends Readable implements WritableStream {
    * @return this stream
    */
   public Duplex end(String chunk, String encoding, Runnable onFinish) {
-    ws.end(chunk, encoding, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end(chunk, encoding, WritableState.runOnSuccess(onFinish));
   }
 
   /**
    * Writes a last chunk, signals the end and calls {@code callback} with null once finished
    * or with the error ({@code ERR_STREAM_ALREADY_FINISHED} if ended before, or the stream's
-   * error). Node: {@code writable.end(chunk, encoding, callback)}.
+   * error). Node: {@code writable.end(chunk, encoding, callback)}. Every other {@code end}
+   * overload calls this one, so a subclass that needs to see {@code end()} overrides only it.
    *
    * @param chunk the chunk, or null for none
    * @param encoding the string's encoding, or null for the default

@@ -523,6 +523,18 @@ public class Readable extends StreamBase {
   }
 
   /**
+   * Sets the flowing state directly, without emitting anything or scheduling a read: net.Socket
+   * uses {@code readableFlowing = false} for {@code pauseOnCreate}. Node: the
+   * {@code readable.readableFlowing} setter.
+   *
+   * @param state null (no consumer yet), true or false
+   */
+  public void readableFlowing(Boolean state) {
+    rs.hasFlowing = state != null;
+    rs.flowing = Boolean.TRUE.equals(state);
+  }
+
+  /**
    * Returns whether the stream is in object mode. Node: {@code readable.readableObjectMode}.
    *
    * @return the flag

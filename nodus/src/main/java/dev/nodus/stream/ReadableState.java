@@ -2,7 +2,7 @@ package dev.nodus.stream;
 
 import dev.nodus.buffer.Buffer;
 import dev.nodus.internal.stream.StreamErrors;
-import dev.nodus.internal.stream.StringDecoder;
+import dev.nodus.buffer.StringDecoder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,7 +247,7 @@ final class ReadableState extends CommonState {
   void setEncoding(String enc) {
     StringDecoder d = new StringDecoder(enc);
     decoder = d;
-    encoding = d.encoding();
+    encoding = d.encoding().nodeName();
     StringBuilder content = new StringBuilder();
     for (Object data : buffer) {
       content.append(data instanceof Buffer b ? d.write(b) : data);

@@ -85,7 +85,7 @@ public final class Stream {
    * @return a function that removes the listeners finished added
    */
   public static Runnable finished(Object stream, Consumer<Throwable> callback) {
-    return EndOfStream.finished(stream, true, true, callback);
+    return EndOfStream.finished(stream, null, null, callback);
   }
 
   /**

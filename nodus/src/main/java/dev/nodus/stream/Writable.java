@@ -250,8 +250,7 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public Writable end() {
-    ws.end(null, null, null);
-    return this;
+    return end((Object) null, null, (Consumer<Throwable>) null);
   }
 
   /**
@@ -264,8 +263,7 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public Writable end(Runnable onFinish) {
-    ws.end(null, null, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end((Object) null, null, WritableState.runOnSuccess(onFinish));
   }
 
   /**
@@ -276,8 +274,7 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public Writable end(Object chunk) {
-    ws.end(chunk, null, null);
-    return this;
+    return end(chunk, null, (Consumer<Throwable>) null);
   }
 
   /**
@@ -289,8 +286,7 @@ public class Writable extends StreamBase implements WritableStream {
    * @return this stream
    */
   public Writable end(Object chunk, Runnable onFinish) {
-    ws.end(chunk, null, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end(chunk, null, WritableState.runOnSuccess(onFinish));
   }
 
   /**
@@ -303,14 +299,14 @@ public class Writable extends StreamBase implements WritableStream {
    * @return this stream
    */
   public Writable end(String chunk, String encoding, Runnable onFinish) {
-    ws.end(chunk, encoding, WritableState.runOnSuccess(onFinish));
-    return this;
+    return end(chunk, encoding, WritableState.runOnSuccess(onFinish));
   }
 
   /**
    * Writes a last chunk, signals the end and calls {@code callback} with null once finished
    * or with the error ({@code ERR_STREAM_ALREADY_FINISHED} if ended before, or the stream's
-   * error). Node: {@code writable.end(chunk, encoding, callback)}.
+   * error). Node: {@code writable.end(chunk, encoding, callback)}. Every other {@code end}
+   * overload calls this one, so a subclass that needs to see {@code end()} overrides only it.
    *
    * @param chunk the chunk, or null for none
    * @param encoding the string's encoding, or null for the default

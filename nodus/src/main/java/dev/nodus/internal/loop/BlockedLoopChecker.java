@@ -54,9 +54,11 @@ public final class BlockedLoopChecker {
       }
       long now = System.nanoTime();
       for (Loop loop : LOOPS) {
-        long start = loop.callbackStartNanos;
+        // Read seq around start so that a callback that ended (and another that began) between
+        // the two reads is not reported under the wrong callback.
         long seq = loop.callbackSeq;
-        if (start == 0 || (now - start) / 1_000_000L < limit) {
+        long start = loop.callbackStartNanos;
+        if (start == 0 || seq != loop.callbackSeq || (now - start) / 1_000_000L < limit) {
           continue;
         }
         Long last = reported.get(loop);

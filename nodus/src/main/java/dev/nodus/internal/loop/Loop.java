@@ -1,6 +1,7 @@
 package dev.nodus.internal.loop;
 
 import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,13 +12,29 @@ import java.util.concurrent.RejectedExecutionException;
  * timer heap, the {@code setImmediate} queue, and the count of ref'd handles that decides when
  * the program ends ({@code uv_loop_alive}).
  *
- * <p>Every entry from Netty into user code goes through {@link #runCallback(Runnable)}, which
+ * <h2>Phases</h2>
+ * A Netty iteration runs I/O, then queued tasks, then "tail" tasks. Nodus maps libuv's
+ * iteration (Node 20, libuv 1.46: pending, poll, check, closing, timers, then the alive check)
+ * onto it: I/O callbacks are the poll phase; tasks handed over with {@link #execute} are the
+ * pending phase; and one tail task per iteration ({@link #endOfIteration}) runs the check phase
+ * (immediates), then the timers that are due, then decides whether the loop is still alive. So,
+ * as in Node, an immediate set by an I/O callback runs before any timer, an immediate set by an
+ * immediate or a timer runs on the next iteration (after the next I/O poll), and the loop ends
+ * right after the iteration in which nothing ref'd is left, without running unref'd immediates.
+ * After the setup code (Node's main script) the alive check comes first, as {@code uv_run}
+ * does before its first iteration.
+ *
+ * <h2>Rules for handles</h2>
+ * Every entry from Netty into user code goes through {@link #runCallback(Runnable)}, which
  * routes an escaped exception to the uncaught handler, drains the tick queue, and checks
- * whether the loop is still alive. Everything here is touched on the loop thread only, except
- * {@link #execute(Runnable)}.
+ * whether the loop is still alive. A handle {@link #ref()}s the loop while it is active and
+ * {@link #unref()}s it only once its close has completed, as libuv counts closing handles
+ * alive. Everything here is touched on the loop thread only, except {@link #execute(Runnable)},
+ * {@link #executeLater(Runnable)} and the read-only accessors.
  */
 public final class Loop {
   private static final FastThreadLocal<Loop> CURRENT = new FastThreadLocal<>();
+  private static final Runnable NOTHING = () -> {};
 
   private final Program program;
   private final EventLoop eventLoop;
@@ -28,12 +45,14 @@ public final class Loop {
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   final TimerHeap timers = new TimerHeap(this);
   private ArrayDeque<LoopImmediate> immediates = new ArrayDeque<>();
-  private boolean immediatesScheduled;
 
   private int depth;
   private int refs;
-  private boolean exitCheckScheduled;
-  private boolean exited;
+  private boolean drainQueued;
+  private boolean endQueued;
+  private boolean inEnd;
+  private boolean firstIteration = true;
+  private volatile boolean exited;
 
   /** For the blocked-loop checker: when the running callback began (0 when idle), and which. */
   volatile long callbackStartNanos;
@@ -86,14 +105,16 @@ public final class Loop {
     return (System.nanoTime() - originNanos) / 1_000_000L;
   }
 
-  void start(Runnable setup) {
-    eventLoop.execute(() -> {
-      CURRENT.set(this);
-      thread = Thread.currentThread();
-      BlockedLoopChecker.register(this);
-      runCallback(setup);
-      scheduleExitCheck();
-    });
+  void start(String threadName, Runnable setup) {
+    eventLoop.execute(
+        () -> {
+          CURRENT.set(this);
+          thread = Thread.currentThread();
+          thread.setName(threadName);
+          BlockedLoopChecker.register(this);
+          runCallback(setup);
+          requestEndOfIteration();
+        });
   }
 
   // ---- callbacks and ticks -----------------------------------------------------------------
@@ -124,7 +145,7 @@ public final class Loop {
       callbackStartNanos = 0;
     }
     if (refs <= 0) {
-      scheduleExitCheck();
+      requestEndOfIteration();
     }
   }
 
@@ -134,11 +155,7 @@ public final class Loop {
       runCallback(cb);
       return;
     }
-    try {
-      eventLoop.execute(() -> runCallback(cb));
-    } catch (RejectedExecutionException e) {
-      throw new IllegalStateException("the Nodus program has ended", e);
-    }
+    executeLater(cb);
   }
 
   /** Hands {@code cb} to this loop as a later callback, even when called on the loop. */
@@ -150,12 +167,28 @@ public final class Loop {
     }
   }
 
+  /**
+   * Like {@link #execute(Runnable)}, but does nothing once the program has ended; for methods
+   * such as {@code clearTimeout} that have nothing left to do then.
+   */
+  public void executeIfRunning(Runnable cb) {
+    if (eventLoop.inEventLoop()) {
+      runCallback(cb);
+      return;
+    }
+    try {
+      eventLoop.execute(() -> runCallback(cb));
+    } catch (RejectedExecutionException e) {
+      // The program has ended: the timer or handle is gone with it.
+    }
+  }
+
   /** Node's {@code process.nextTick(cb)}. */
   public void nextTick(Runnable cb) {
     ticks.add(cb);
     if (depth == 0) {
-      // Called outside any callback (e.g. from a Netty listener): drain soon.
-      eventLoop.execute(() -> runCallback(() -> {}));
+      // Called outside any callback (e.g. from a Netty listener): drain soon, as a callback.
+      queueDrain();
     }
   }
 
@@ -163,7 +196,23 @@ public final class Loop {
   public void queueMicrotask(Runnable cb) {
     microtasks.add(cb);
     if (depth == 0) {
-      eventLoop.execute(() -> runCallback(() -> {}));
+      queueDrain();
+    }
+  }
+
+  private void queueDrain() {
+    if (drainQueued) {
+      return;
+    }
+    drainQueued = true;
+    try {
+      eventLoop.execute(
+          () -> {
+            drainQueued = false;
+            runCallback(NOTHING);
+          });
+    } catch (RejectedExecutionException e) {
+      // Process.stop() shut the loop down: the queued ticks die with it, as at process.exit().
     }
   }
 
@@ -175,13 +224,21 @@ public final class Loop {
         try {
           r.run();
         } catch (Throwable t) {
+          // Node: the throw leaves processTicksAndRejections; after the uncaught handler the
+          // remaining ticks and microtasks run at the end of the next callback, or, if none
+          // comes first, right after (test/parallel/test-next-tick-errors.js).
           uncaught(t);
+          if (!ticks.isEmpty() || !microtasks.isEmpty()) {
+            queueDrain();
+          }
+          return;
         }
       }
       while ((r = microtasks.poll()) != null) {
         try {
           r.run();
         } catch (Throwable t) {
+          // V8 reports a throwing microtask and carries on with the queue.
           uncaught(t);
         }
       }
@@ -202,21 +259,20 @@ public final class Loop {
     return t;
   }
 
-  /** Queues {@code cb} to run after this turn's I/O. Node: {@code setImmediate(cb)}. */
+  /** Queues {@code cb} for this iteration's check phase. Node: {@code setImmediate(cb)}. */
   public LoopImmediate setImmediate(Runnable cb) {
     LoopImmediate im = new LoopImmediate(this, cb);
     immediates.add(im);
     ref();
-    if (!immediatesScheduled) {
-      immediatesScheduled = true;
-      // Netty runs tasks after the I/O of the current iteration: Node's check phase.
-      eventLoop.execute(this::runImmediates);
-    }
+    requestEndOfIteration();
     return im;
   }
 
+  /** Node's processImmediate: the queue as it was when the phase began, each then its ticks. */
   private void runImmediates() {
-    immediatesScheduled = false;
+    if (immediates.isEmpty()) {
+      return;
+    }
     ArrayDeque<LoopImmediate> batch = immediates;
     immediates = new ArrayDeque<>();
     LoopImmediate im;
@@ -226,10 +282,75 @@ public final class Loop {
       }
       im.cleared = true;
       if (im.ref) {
-        unref();
+        refs--; // not unref(): the alive check comes at the end of the iteration anyway
       }
       runCallback(im.callback);
     }
+  }
+
+  /** The timer heap's wake-up fired: run the due timers in this iteration's timers phase. */
+  void timersDue() {
+    requestEndOfIteration();
+  }
+
+  /**
+   * Makes sure {@link #endOfIteration()} runs at the end of the current Netty iteration, or of
+   * the next one when asked from inside it (Netty would otherwise run it again in the same
+   * pass, before the next I/O poll).
+   */
+  private void requestEndOfIteration() {
+    if (endQueued || exited) {
+      return;
+    }
+    endQueued = true;
+    try {
+      if (inEnd || !(eventLoop instanceof SingleThreadEventLoop tail)) {
+        eventLoop.execute(this::queueEndOfIteration);
+      } else {
+        tail.executeAfterEventLoopIteration(this::endOfIteration);
+      }
+    } catch (RejectedExecutionException e) {
+      // Process.stop() shut the loop down: there is no next iteration.
+    }
+  }
+
+  private void queueEndOfIteration() {
+    if (eventLoop instanceof SingleThreadEventLoop tail) {
+      tail.executeAfterEventLoopIteration(this::endOfIteration);
+    } else {
+      endOfIteration();
+    }
+  }
+
+  /** libuv's check phase, closing phase, timers phase and alive check. */
+  private void endOfIteration() {
+    endQueued = false;
+    if (exited) {
+      return;
+    }
+    inEnd = true;
+    try {
+      if (firstIteration) {
+        // uv_run checks uv_loop_alive once before its first iteration: a program whose main
+        // script leaves nothing ref'd ends without running its unref'd immediates.
+        firstIteration = false;
+        if (!alive()) {
+          exit();
+          return;
+        }
+      }
+      runImmediates();
+      timers.runDue();
+    } finally {
+      inEnd = false;
+    }
+    if (!alive()) {
+      exit();
+    }
+  }
+
+  private boolean alive() {
+    return refs > 0 || !ticks.isEmpty() || !microtasks.isEmpty() || drainQueued;
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------
@@ -243,7 +364,7 @@ public final class Loop {
   public void unref() {
     refs--;
     if (refs <= 0) {
-      scheduleExitCheck();
+      requestEndOfIteration();
     }
   }
 
@@ -257,22 +378,10 @@ public final class Loop {
     return exited;
   }
 
-  private void scheduleExitCheck() {
-    if (exitCheckScheduled || exited || refs > 0) {
-      return;
-    }
-    exitCheckScheduled = true;
-    // Checked as a later task so that work already handed to Netty (a close completing, a
-    // listener about to register) runs first.
-    eventLoop.execute(this::checkExit);
-  }
-
-  private void checkExit() {
-    exitCheckScheduled = false;
-    if (exited || refs > 0 || !ticks.isEmpty() || !immediates.isEmpty()) {
-      return;
-    }
+  private void exit() {
     exited = true;
+    timers.stop();
+    immediates.clear();
     BlockedLoopChecker.deregister(this);
     program.loopExited(this);
   }

@@ -1,15 +1,24 @@
 package dev.nodus.internal.loop;
 
-/** One queued {@code setImmediate} callback. Touched on its loop only. */
+/**
+ * One queued {@code setImmediate} callback. Changed on its loop only ({@link #hasRef()} may be
+ * read anywhere).
+ */
 public final class LoopImmediate {
   final Loop loop;
   final Runnable callback;
-  boolean ref = true;
+  volatile boolean ref = true;
+  /** Ran or cleared: nothing left to do. */
   boolean cleared;
 
   LoopImmediate(Loop loop, Runnable callback) {
     this.loop = loop;
     this.callback = callback;
+  }
+
+  /** The loop that owns this immediate. */
+  public Loop loop() {
+    return loop;
   }
 
   /** Node: {@code clearImmediate(immediate)}. */

@@ -2,7 +2,7 @@ package dev.nodus.internal.loop;
 
 /**
  * One timer in a loop's heap: Node's {@code Timeout} internals ({@code lib/internal/timers.js}).
- * Owned by its loop; touched only on the loop thread.
+ * Owned by its loop; changed on the loop thread only ({@link #hasRef()} may be read anywhere).
  */
 public final class LoopTimer {
   final Loop loop;
@@ -12,8 +12,9 @@ public final class LoopTimer {
   long dueMs;
   long seq;
   int heapIndex = -1;
-  boolean ref = true;
-  boolean destroyed;
+  volatile boolean ref = true;
+  /** Node's {@code _idleTimeout = -1}: cleared by clearTimeout, never fires again. */
+  boolean cleared;
 
   LoopTimer(Loop loop, Runnable callback, long delayMs, boolean repeat) {
     this.loop = loop;
@@ -52,15 +53,21 @@ public final class LoopTimer {
     }
   }
 
-  /** Stops the timer. Node: {@code clearTimeout(t)}. */
+  /**
+   * Stops the timer for good. Node: {@code clearTimeout(t)}; inside its own callback it stops
+   * an interval from repeating, and a later {@code refresh()} does nothing.
+   */
   public void cancel() {
-    destroyed = true;
+    cleared = true;
     loop.timers.remove(this);
   }
 
-  /** Restarts the timer from now with its original delay. Node: {@code timeout.refresh()}. */
+  /**
+   * Restarts the timer from now with its original delay. Node: {@code timeout.refresh()}, which
+   * also brings back a timeout that has already fired, but not a cleared one.
+   */
   public void refresh() {
-    if (destroyed) {
+    if (cleared) {
       return;
     }
     loop.timers.remove(this);

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 public final class Program {
   private static final AtomicInteger PROGRAMS = new AtomicInteger();
 
+  private final int id;
   private final EventLoopGroup group;
   private final List<Loop> loops;
   private final AtomicInteger live;
@@ -27,11 +28,12 @@ public final class Program {
   private volatile Consumer<Throwable> uncaughtHandler = Program::printUncaught;
 
   private Program(int n) {
-    int id = PROGRAMS.incrementAndGet();
-    String prefix = id == 1 ? "nodus-loop" : "nodus-loop-p" + id;
+    this.id = PROGRAMS.incrementAndGet();
+    // DefaultThreadFactory makes FastThreadLocalThreads; each loop renames its thread when it
+    // starts (threadName), since the factory's own names carry a pool counter.
     this.group =
         new MultiThreadIoEventLoopGroup(
-            n, new DefaultThreadFactory(prefix, false), Transports.ioHandlerFactory());
+            n, new DefaultThreadFactory("nodus-loop", false), Transports.ioHandlerFactory());
     List<Loop> list = new ArrayList<>(n);
     int i = 0;
     for (var executor : group) {
@@ -48,9 +50,17 @@ public final class Program {
     }
     Program p = new Program(loops);
     for (Loop loop : p.loops) {
-      loop.start(setup);
+      loop.start(p.threadName(loop.index()), setup);
     }
     return p;
+  }
+
+  /**
+   * The name of loop {@code index}'s thread: {@code nodus-loop-0}, {@code nodus-loop-1}... for
+   * the JVM's first program, {@code nodus-loop-p2-0}... for later ones (tests start many).
+   */
+  String threadName(int index) {
+    return (id == 1 ? "nodus-loop-" : "nodus-loop-p" + id + "-") + index;
   }
 
   /** The loops, in index order. */

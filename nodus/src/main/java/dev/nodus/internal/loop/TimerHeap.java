@@ -2,12 +2,14 @@ package dev.nodus.internal.loop;
 
 import io.netty.util.concurrent.Future;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A loop's timers, ordered by due time and then by creation, as Node fires them. One Netty
- * scheduled task wakes the loop for the earliest; removal is O(log n) so that clearing and
- * refreshing timers stays cheap.
+ * scheduled task wakes the loop for the earliest, and the loop runs the due timers in its
+ * timers phase ({@link Loop}); removal is O(log n) so that clearing and refreshing timers stays
+ * cheap.
  */
 final class TimerHeap {
   private final Loop loop;
@@ -66,26 +68,46 @@ final class TimerHeap {
     }
   }
 
-  /** Fires every timer that is due, each followed by the tick queue, then re-arms. */
-  void run() {
-    wake = null;
-    wakeAtMs = Long.MAX_VALUE;
+  /**
+   * Node's processTimers/listOnTimeout: fires every timer due at the start of the pass, in
+   * order of due time then creation, each followed by its ticks. Timers created or refreshed
+   * by these callbacks are due later and wait for the next pass.
+   */
+  void runDue() {
     long now = loop.nowMs();
     while (size > 0 && heap[0].dueMs <= now) {
       LoopTimer t = heap[0];
       remove(t);
+      // lib/internal/timers.js: an interval is re-inserted after its callback, timed from
+      // getLibuvNow() taken just before the callback.
+      long start = t.repeat ? loop.nowMs() : 0;
       loop.runCallback(t.callback);
-      if (t.heapIndex >= 0 || t.destroyed) {
-        continue; // refreshed or cleared by its own callback
+      if (t.cleared) {
+        continue;
       }
       if (t.repeat) {
-        // Node re-inserts an interval after its callback, timed from when this pass started.
-        add(t, now + t.delayMs);
-      } else {
-        t.destroyed = true;
+        // Node re-inserts even an interval refreshed by its own callback, from `start`.
+        remove(t);
+        add(t, start + t.delayMs);
       }
+      // A one-shot stays out unless its callback refreshed it; refresh() can revive it later.
     }
     arm();
+  }
+
+  /** The loop ended: nothing more fires. */
+  void stop() {
+    if (wake != null) {
+      wake.cancel(false);
+      wake = null;
+    }
+    wakeAtMs = Long.MAX_VALUE;
+  }
+
+  private void wake() {
+    wake = null;
+    wakeAtMs = Long.MAX_VALUE;
+    loop.timersDue();
   }
 
   private void arm() {
@@ -101,7 +123,11 @@ final class TimerHeap {
     }
     wakeAtMs = due;
     long delay = Math.max(0, due - loop.nowMs());
-    wake = loop.eventLoop().schedule(this::run, delay, TimeUnit.MILLISECONDS);
+    try {
+      wake = loop.eventLoop().schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      wake = null; // Process.stop() shut the loop down: timers die with it
+    }
   }
 
   private boolean less(LoopTimer a, LoopTimer b) {

@@ -1,0 +1,117 @@
+package dev.nodus.buffer;
+
+import dev.nodus.NodeError;
+import java.math.BigInteger;
+
+/**
+ * The errors the buffer module throws, with Node's codes, classes and message text
+ * ({@code lib/internal/errors.js}).
+ */
+final class BufferErrors {
+  private BufferErrors() {}
+
+  /** Node's kMaxLength on 64-bit v20, the upper bound in validateOffset() messages. */
+  static final long K_MAX_LENGTH = 4294967296L;
+
+  /** A NodeError whose {@link #name()} is Node's class: RangeError or TypeError. */
+  private static final class Typed extends NodeError {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+
+    Typed(String name, String code, String message) {
+      super(code, message);
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+  }
+
+  static NodeError rangeError(String code, String message) {
+    return new Typed("RangeError", code, message);
+  }
+
+  static NodeError typeError(String code, String message) {
+    return new Typed("TypeError", code, message);
+  }
+
+  /** ERR_OUT_OF_RANGE: {@code The value of "name" is out of range. It must be range. Received x}. */
+  static NodeError outOfRange(String name, String range, long received) {
+    return outOfRange(name, range, received(received));
+  }
+
+  static NodeError outOfRange(String name, String range, String received) {
+    return rangeError("ERR_OUT_OF_RANGE",
+        "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + received);
+  }
+
+  /** validateOffset() in lib/buffer.js: an integer in {@code [min, max]}. */
+  static void validateOffset(long value, String name, long min, long max) {
+    if (value < min || value > max) {
+      throw outOfRange(name, ">= " + min + " && <= " + max, value);
+    }
+  }
+
+  static void validateOffset(long value, String name) {
+    validateOffset(value, name, 0, K_MAX_LENGTH);
+  }
+
+  /** ERR_BUFFER_OUT_OF_BOUNDS without a name. */
+  static NodeError bufferOutOfBounds() {
+    return rangeError("ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
+  }
+
+  /** boundsError() in lib/internal/buffer.js, for an integer offset. */
+  static NodeError boundsError(long offset, long max) {
+    if (max < 0) {
+      return bufferOutOfBounds();
+    }
+    return outOfRange("offset", ">= 0 and <= " + max, offset);
+  }
+
+  static NodeError unknownEncoding(String encoding) {
+    return typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + encoding);
+  }
+
+  /** ERR_INVALID_ARG_VALUE with Node's inspect() of the value, cut at 128 chars. */
+  static NodeError invalidArgValue(String name, String inspected) {
+    if (inspected.length() > 128) {
+      inspected = inspected.substring(0, 128) + "...";
+    }
+    String type = name.contains(".") ? "property" : "argument";
+    return typeError("ERR_INVALID_ARG_VALUE",
+        "The " + type + " '" + name + "' is invalid. Received " + inspected);
+  }
+
+  static NodeError invalidBufferSize(String size) {
+    return rangeError("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + size);
+  }
+
+  /** How ERR_OUT_OF_RANGE prints a number: with {@code _} separators above 2 ** 32. */
+  static String received(long value) {
+    String s = Long.toString(value);
+    return Math.abs((double) value) > 4294967296.0 ? addNumericalSeparator(s) : s;
+  }
+
+  /** How ERR_OUT_OF_RANGE prints a bigint: separators above 2n ** 32n, then {@code n}. */
+  static String received(BigInteger value) {
+    String s = value.toString();
+    if (value.abs().compareTo(BigInteger.ONE.shiftLeft(32)) > 0) {
+      s = addNumericalSeparator(s);
+    }
+    return s + "n";
+  }
+
+  /** Node: addNumericalSeparator() in lib/internal/errors.js. */
+  static String addNumericalSeparator(String val) {
+    StringBuilder res = new StringBuilder();
+    int i = val.length();
+    int start = val.charAt(0) == '-' ? 1 : 0;
+    for (; i >= start + 4; i -= 3) {
+      res.insert(0, "_" + val.substring(i - 3, i));
+    }
+    return val.substring(0, i) + res;
+  }
+}
