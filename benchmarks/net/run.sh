@@ -110,11 +110,19 @@ full_gc() { # name
   sleep 0.5
 }
 
+# Live Java heap after a full GC (JVM servers only): how much of the RSS delta is heap.
+heap_kb() {
+  case $1 in
+    nodus|netty) jcmd "$SERVER_PID" GC.heap_info | awk '/total [0-9]+K, used [0-9]+K/ && !/Metaspace|class space/ {
+        match($0, /used [0-9]+K/); s += substr($0, RSTART + 5, RLENGTH - 6) } END { print s + 0 }' ;;
+    *) echo "" ;;
+  esac
+}
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
 fd_count() { ls "/proc/$SERVER_PID/fd" | wc -l; }
 
 # ---- measurements -------------------------------------------------------------------------------
-declare -A RR RRCPU BULK BULKCPU MEM
+declare -A RR RRCPU BULK BULKCPU MEM HEAP
 
 measure() { # name port
   local name=$1 port=$2 runs=$RUNS line
@@ -144,8 +152,9 @@ measure() { # name port
   # Memory: RSS before and after $IDLE idle connections, once per server (a second round in the
   # same process would mostly reuse the memory the first one freed).
   full_gc "$name"
-  local before fds0 after fifo=$OUT/idle.fifo
+  local before fds0 after heap0 heap1 fifo=$OUT/idle.fifo
   before=$(rss_kb)
+  heap0=$(heap_kb "$name")
   fds0=$(fd_count)
   rm -f "$fifo"; mkfifo "$fifo"
   taskset -c "$CLIENT_CPU" "$NETLOAD" idle "$HOST" "$port" "$IDLE" <"$fifo" >"$OUT/$name.idle" 2>&1 &
@@ -159,7 +168,9 @@ measure() { # name port
   sleep 1
   full_gc "$name"
   after=$(rss_kb)
-  echo "  idle: VmRSS ${before} kB -> ${after} kB with $(( $(fd_count) - fds0 )) more descriptors"
+  heap1=$(heap_kb "$name")
+  echo "  idle: VmRSS ${before} kB -> ${after} kB with $(( $(fd_count) - fds0 )) more descriptors${heap0:+; live heap ${heap0} kB -> ${heap1} kB}"
+  [[ -n $heap0 ]] && HEAP[$name]=$(awk -v a="$heap1" -v b="$heap0" -v n="$IDLE" 'BEGIN {printf "%.2f", (a - b) / n}')
   exec 3>&-   # the generator reads EOF and closes its connections
   wait "$IDLE_PID" || true
   IDLE_PID=
@@ -192,6 +203,7 @@ row "  per server CPU-second" RRCPU
 row "bulk MB/s, 1 conn" BULK
 row "  per server CPU-second" BULKCPU
 row "RSS KiB per idle conn ($IDLE)" MEM
+row "  of which live Java heap" HEAP
 echo "(per server CPU-second: the work divided by the CPU time the server used, its efficiency;"
 echo " it matches the first figure when the server had its core to itself, and is the one to"
 echo " compare when other processes shared core $SERVER_CPU: uptime said '$(uptime | sed 's/.*load/load/')')"
