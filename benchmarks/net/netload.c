@@ -1,0 +1,395 @@
+/*
+ * netload: the load generator of benchmarks/net/run.sh. One thread, epoll, non-blocking sockets,
+ * loopback only. It reports its own CPU use during each window so a reader can see that it was
+ * not the bottleneck (well under 100% means it spent time waiting for the server).
+ *
+ *   netload rr   HOST PORT CONNS SIZE WARMUP_S WINDOW_S WINDOWS
+ *       CONNS connections; each sends SIZE bytes, waits for the SIZE-byte echo, repeats.
+ *       Prints round trips/s for each window and the median.
+ *   netload bulk HOST PORT CHUNK WARMUP_S WINDOW_S WINDOWS
+ *       One connection; sends CHUNK-byte writes as fast as the socket takes them and reads the
+ *       echo. Prints echoed MB/s (10^6 bytes) per window and the median. The stream carries
+ *       byte (offset % 251) at each offset; the first and last byte of every read are checked.
+ *       Exits with status 3 if nothing is echoed for 3 s (a stalled server).
+ *   netload idle HOST PORT N
+ *       Opens N idle connections (at most 256 connects in flight), prints "connected N", then
+ *       waits until standard input closes or a line arrives, and closes them all (FIN).
+ *
+ * rr and bulk end cleanly (no RST): rr waits for the echoes in flight; bulk stops writing, waits
+ * for the echo of every byte sent, then half-closes and reads up to the server's FIN.
+ *
+ * With NETLOAD_SERVER_PID set, the warm-up lasts until the server has also used WARMUP_S seconds
+ * of CPU (at most 10 x WARMUP_S), and each window also reports the server's CPU use (all its threads,
+ * from /proc/PID/stat) and the work per server CPU-second, the server's efficiency: on a machine
+ * where other processes share the server's core, that figure is the one to compare.
+ *
+ * Built by run.sh with: gcc -O2 -o netload netload.c
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_EVENTS 512
+
+static void die(const char *what) {
+  perror(what);
+  exit(1);
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double cpu_seconds(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+         ru.ru_stime.tv_usec / 1e6;
+}
+
+/* CPU seconds used so far by the server (all its threads), or -1 without NETLOAD_SERVER_PID.
+   Divided into the work done, it gives work per server CPU-second: the server's efficiency,
+   which stays meaningful when other processes share the server's core. */
+static double server_cpu_seconds(void) {
+  const char *pid = getenv("NETLOAD_SERVER_PID");
+  if (pid == NULL || *pid == 0) return -1;
+  char path[64], buf[1024];
+  snprintf(path, sizeof path, "/proc/%s/stat", pid);
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return -1;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  char *p = strrchr(buf, ')');
+  unsigned long ut, st;
+  if (p == NULL || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+    return -1;
+  return (double)(ut + st) / sysconf(_SC_CLK_TCK);
+}
+
+/* Prints one window's figure; returns the server's work per CPU-second (or 0). */
+static double report(const char *what, int w, double work, double scale, const char *unit,
+                     double secs, double cpu, double scpu) {
+  double rate = work / secs / scale;
+  printf("%s window %d: %.0f %s (generator cpu %.0f%%", what, w + 1, rate, unit, 100 * cpu / secs);
+  double per = 0;
+  if (scpu > 0) {
+    per = work / scpu / scale;
+    printf(", server cpu %.0f%%, %.0f per server cpu-second", 100 * scpu / secs, per);
+  }
+  printf(")\n");
+  fflush(stdout);
+  return per;
+}
+
+/* Whether the warm-up is over: WARMUP seconds have passed and, when the server's CPU time is
+   known, the server has also used WARMUP CPU-seconds (so that its JIT is warm even when other
+   processes share its core), or ten times WARMUP has passed. Checked at most every 100 ms. */
+static int warmed(double t, double begin, double warmup, double scpu_begin, double *next_check) {
+  if (t - begin < warmup || t < *next_check) return 0;
+  *next_check = t + 0.1;
+  double scpu = server_cpu_seconds();
+  return scpu < 0 || scpu - scpu_begin >= warmup || t - begin >= 10 * warmup;
+}
+
+static struct sockaddr_in address(const char *host, int port) {
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons(port);
+  if (inet_pton(AF_INET, host, &a.sin_addr) != 1) {
+    fprintf(stderr, "bad IPv4 address %s\n", host);
+    exit(2);
+  }
+  return a;
+}
+
+static void nonblocking(int fd) {
+  if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) die("fcntl");
+}
+
+/* A blocking connect, then non-blocking: used for the few connections of rr and bulk. */
+static int connect_to(const struct sockaddr_in *a) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) die("socket");
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (connect(fd, (const struct sockaddr *)a, sizeof *a) < 0) die("connect");
+  nonblocking(fd);
+  return fd;
+}
+
+static int cmp_double(const void *x, const void *y) {
+  double a = *(const double *)x, b = *(const double *)y;
+  return a < b ? -1 : a > b;
+}
+
+static double median(double *v, int n) {
+  qsort(v, n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* ---- rr ------------------------------------------------------------------------------------- */
+
+static int rr(const char *host, int port, int conns, int size, double warmup, double window,
+              int windows) {
+  struct sockaddr_in a = address(host, port);
+  int ep = epoll_create1(0);
+  if (ep < 0) die("epoll_create1");
+  int *fds = calloc(conns, sizeof *fds);
+  int *got = calloc(conns, sizeof *got);
+  char *msg = malloc(size);
+  char buf[65536];
+  memset(msg, 'x', size);
+  for (int i = 0; i < conns; i++) {
+    fds[i] = connect_to(&a);
+    struct epoll_event ev = {.events = EPOLLIN, .data.u32 = (uint32_t)i};
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, fds[i], &ev) < 0) die("epoll_ctl");
+  }
+  for (int i = 0; i < conns; i++) {
+    if (send(fds[i], msg, size, MSG_NOSIGNAL) != size) die("send");
+  }
+  double *rates = calloc(windows, sizeof *rates);
+  double *pers = calloc(windows, sizeof *pers);
+  unsigned long long count = 0, mark = 0;
+  double t = now(), start = t, deadline = t + warmup, cpu0 = 0, scpu0 = 0;
+  double begin = t, scpu_begin = server_cpu_seconds(), next_check = 0;
+  int w = -1; /* -1: warming up */
+  int draining = 0, outstanding = conns;
+  struct epoll_event events[MAX_EVENTS];
+  for (;;) {
+    int n = epoll_wait(ep, events, MAX_EVENTS, 100);
+    if (n < 0 && errno != EINTR) die("epoll_wait");
+    for (int k = 0; k < n; k++) {
+      int i = (int)events[k].data.u32;
+      ssize_t r = recv(fds[i], buf, sizeof buf, 0);
+      if (r <= 0) {
+        if (r < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+        fprintf(stderr, "rr: connection %d %s\n", i, r == 0 ? "closed by server" : strerror(errno));
+        return 1;
+      }
+      got[i] += (int)r;
+      while (got[i] >= size) {
+        got[i] -= size;
+        count++;
+        if (draining) {
+          outstanding--;
+        } else if (send(fds[i], msg, size, MSG_NOSIGNAL) != size) {
+          die("send");
+        }
+      }
+    }
+    t = now();
+    if (draining) {
+      if (outstanding == 0 || t > deadline) break;
+    } else if (w < 0 ? warmed(t, begin, warmup, scpu_begin, &next_check) : t >= deadline) {
+      if (w >= 0) {
+        double scpu = server_cpu_seconds();
+        rates[w] = (count - mark) / (t - start);
+        pers[w] = report("rr", w, count - mark, 1, "round trips/s", t - start, cpu_seconds() - cpu0,
+                         scpu < 0 ? 0 : scpu - scpu0);
+      }
+      if (++w == windows) {
+        /* Stop sending and wait for the echoes in flight, so no connection closes with unread
+           data (that would send RST, and Node's pipe() has no 'error' listener). */
+        draining = 1;
+        deadline = t + 5;
+        continue;
+      }
+      mark = count;
+      start = t;
+      cpu0 = cpu_seconds();
+      scpu0 = server_cpu_seconds();
+      deadline = t + window;
+    }
+  }
+  for (int i = 0; i < conns; i++) close(fds[i]);
+  printf("rr median=%.0f per_cpu_median=%.0f\n", median(rates, windows), median(pers, windows));
+  return 0;
+}
+
+/* ---- bulk ----------------------------------------------------------------------------------- */
+
+static int bulk(const char *host, int port, int chunk, double warmup, double window, int windows) {
+  struct sockaddr_in a = address(host, port);
+  int fd = connect_to(&a);
+  int ep = epoll_create1(0);
+  if (ep < 0) die("epoll_create1");
+  struct epoll_event ev = {.events = EPOLLIN | EPOLLOUT, .data.u32 = 0};
+  if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
+  /* pattern[i] = i % 251: sending from pattern + (sent % 251) keeps stream byte p == p % 251. */
+  unsigned char *pattern = malloc(chunk + 251);
+  for (int i = 0; i < chunk + 251; i++) pattern[i] = (unsigned char)(i % 251);
+  size_t rbufsize = 256 * 1024;
+  unsigned char *rbuf = malloc(rbufsize);
+  unsigned long long sent = 0, received = 0, mark = 0;
+  double *rates = calloc(windows, sizeof *rates);
+  double *pers = calloc(windows, sizeof *pers);
+  double t = now(), start = t, deadline = t + warmup, cpu0 = 0, scpu0 = 0;
+  double begin = t, scpu_begin = server_cpu_seconds(), next_check = 0;
+  int w = -1, draining = 0;
+  double progress = t;
+  struct epoll_event events[4];
+  for (;;) {
+    int n = epoll_wait(ep, events, 4, 100);
+    if (n < 0 && errno != EINTR) die("epoll_wait");
+    for (int k = 0; k < n; k++) {
+      if (events[k].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
+        for (int reads = 0; reads < 16; reads++) {
+          ssize_t r = recv(fd, rbuf, rbufsize, 0);
+          if (r < 0 && (errno == EAGAIN || errno == EINTR)) break;
+          if (r == 0 && draining == 2) {
+            if (received != sent) {
+              fprintf(stderr, "bulk: sent %llu bytes, %llu echoed\n", sent, received);
+              return 1;
+            }
+            close(fd);
+            printf("bulk median=%.0f per_cpu_median=%.0f\n", median(rates, windows),
+                   median(pers, windows));
+            return 0;
+          }
+          if (r <= 0) {
+            fprintf(stderr, "bulk: %s\n", r == 0 ? "closed by server" : strerror(errno));
+            return 1;
+          }
+          if (rbuf[0] != received % 251 || rbuf[r - 1] != (received + r - 1) % 251) {
+            fprintf(stderr, "bulk: echoed stream differs from the sent one at offset %llu\n",
+                    received);
+            return 1;
+          }
+          received += r;
+          progress = now();
+        }
+      }
+      if (!draining && events[k].events & EPOLLOUT) {
+        for (;;) {
+          ssize_t s = send(fd, pattern + sent % 251, chunk, MSG_NOSIGNAL);
+          if (s < 0 && (errno == EAGAIN || errno == EINTR)) break;
+          if (s < 0) die("send");
+          sent += s;
+          if (s < chunk) break;
+        }
+      }
+    }
+    t = now();
+    if (t - progress > 3 && draining != 2) {
+      printf("bulk stalled: no echo for 3 s; %llu bytes sent, %llu echoed\n", sent, received);
+      return 3;
+    }
+    if (draining == 1 && received == sent) {
+      draining = 2;
+      shutdown(fd, SHUT_WR);
+    }
+    if (draining) {
+      if (t > deadline) {
+        fprintf(stderr, "bulk: %s 5 s after the last write\n",
+                draining == 1 ? "the echo is incomplete" : "no FIN from the server");
+        return 1;
+      }
+    } else if (w < 0 ? warmed(t, begin, warmup, scpu_begin, &next_check) : t >= deadline) {
+      if (w >= 0) {
+        double scpu = server_cpu_seconds();
+        rates[w] = (received - mark) / (t - start) / 1e6;
+        pers[w] = report("bulk", w, received - mark, 1e6, "MB/s", t - start, cpu_seconds() - cpu0,
+                         scpu < 0 ? 0 : scpu - scpu0);
+      }
+      if (++w == windows) {
+        /* A clean end: stop sending, read the echo of everything sent, then half-close and
+           read until the server's FIN. (Half-closing with megabytes still in flight would
+           measure the servers' half-close paths, not their throughput.) */
+        draining = 1;
+        ev.events = EPOLLIN;
+        epoll_ctl(ep, EPOLL_CTL_MOD, fd, &ev);
+        deadline = t + 5;
+        continue;
+      }
+      mark = received;
+      start = t;
+      cpu0 = cpu_seconds();
+      scpu0 = server_cpu_seconds();
+      deadline = t + window;
+    }
+  }
+}
+
+/* ---- idle ----------------------------------------------------------------------------------- */
+
+static int idle(const char *host, int port, int total) {
+  struct sockaddr_in a = address(host, port);
+  int ep = epoll_create1(0);
+  if (ep < 0) die("epoll_create1");
+  int *fds = calloc(total, sizeof *fds);
+  int opened = 0, connected = 0, inflight = 0;
+  struct epoll_event events[MAX_EVENTS];
+  double deadline = now() + 60;
+  while (connected < total) {
+    while (opened < total && inflight < 256) {
+      int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      if (fd < 0) die("socket (raise ulimit -n)");
+      if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0 && errno != EINPROGRESS) die("connect");
+      struct epoll_event ev = {.events = EPOLLOUT, .data.u32 = (uint32_t)opened};
+      if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
+      fds[opened++] = fd;
+      inflight++;
+    }
+    int n = epoll_wait(ep, events, MAX_EVENTS, 1000);
+    if (n < 0 && errno != EINTR) die("epoll_wait");
+    for (int k = 0; k < n; k++) {
+      int fd = fds[events[k].data.u32];
+      int err = 0;
+      socklen_t len = sizeof err;
+      getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+      if (err) {
+        fprintf(stderr, "idle: connect: %s\n", strerror(err));
+        return 1;
+      }
+      epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
+      inflight--;
+      connected++;
+    }
+    if (now() > deadline) {
+      fprintf(stderr, "idle: only %d of %d connected after 60 s\n", connected, total);
+      return 1;
+    }
+  }
+  printf("connected %d\n", connected);
+  fflush(stdout);
+  char line[16];
+  while (read(0, line, sizeof line) < 0 && errno == EINTR) {
+  }
+  for (int i = 0; i < total; i++) close(fds[i]);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc >= 9 && strcmp(argv[1], "rr") == 0) {
+    return rr(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atof(argv[6]), atof(argv[7]),
+              atoi(argv[8]));
+  }
+  if (argc >= 8 && strcmp(argv[1], "bulk") == 0) {
+    return bulk(argv[2], atoi(argv[3]), atoi(argv[4]), atof(argv[5]), atof(argv[6]),
+                atoi(argv[7]));
+  }
+  if (argc >= 5 && strcmp(argv[1], "idle") == 0) {
+    return idle(argv[2], atoi(argv[3]), atoi(argv[4]));
+  }
+  fprintf(stderr,
+          "usage: netload rr HOST PORT CONNS SIZE WARMUP_S WINDOW_S WINDOWS\n"
+          "       netload bulk HOST PORT CHUNK WARMUP_S WINDOW_S WINDOWS\n"
+          "       netload idle HOST PORT N\n");
+  return 2;
+}
