@@ -54,6 +54,8 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
   private Owner owner;
   private final boolean unix;
   private boolean flushScheduled;
+  /** Between channelRead and channelReadComplete, which flushes: no flush task is needed. */
+  private boolean inReadBatch;
   private boolean reading;
   private long bytesRead;
   private long bytesWritten;
@@ -135,6 +137,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    inReadBatch = true;
     ByteBuf buf = (ByteBuf) msg;
     Buffer chunk;
     try {
@@ -154,6 +157,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    inReadBatch = false;
     if (flushScheduled) {
       flushNow();
     }
@@ -254,7 +258,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
   private void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
-      loop.eventLoop().execute(flushTask);
+      if (!inReadBatch) {
+        loop.eventLoop().execute(flushTask);
+      }
     }
   }
 
