@@ -15,5 +15,6 @@ module dev.nodus {
   exports dev.nodus;
   exports dev.nodus.events;
   exports dev.nodus.buffer;
+  exports dev.nodus.dgram;
   // dev.nodus.internal.* is deliberately not exported.
 }
