@@ -95,9 +95,16 @@ public final class UdpHandle {
         : new NioDatagramChannel(ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET);
     try {
       ch.config().setAutoRead(false);
-      // Reads are 64 KiB like libuv's, so no datagram is ever truncated; up to 32 per wakeup
-      // as uv__udp_recvmsg loops.
-      ch.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(32));
+      // Reads take 64 KiB per datagram like libuv's, so no datagram is ever truncated, and up
+      // to 32 per wakeup as uv__udp_recvmsg loops. With epoll they go into the loop's shared
+      // area, several per recvmmsg.
+      if (ch instanceof EpollDatagramChannel e) {
+        e.config().setRecvByteBufAllocator(new LoopRecvAllocator());
+        e.config().setMaxDatagramPayloadSize(MAX_DATAGRAM);
+      } else {
+        ch.config().setRecvByteBufAllocator(
+            new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(32));
+      }
       // Keeps the channel "active" when a disconnect() leaves it unconnected, so writes go on.
       ch.config().setOption(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true);
       if (reuseAddr) {

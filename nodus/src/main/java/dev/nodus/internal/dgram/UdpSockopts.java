@@ -352,7 +352,9 @@ abstract class UdpSockopts {
             ch.config().setSendBufferSize(size);
           }
         }
-        return recv ? ch.config().getReceiveBufferSize() : ch.config().getSendBufferSize();
+        // The JDK halves what Linux's getsockopt reports (it undoes the kernel's doubling);
+        // Node reports the kernel's value.
+        return 2 * (recv ? ch.config().getReceiveBufferSize() : ch.config().getSendBufferSize());
       } catch (RuntimeException e) {
         throw OptException.of(e);
       }
