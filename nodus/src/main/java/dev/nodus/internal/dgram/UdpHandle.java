@@ -55,6 +55,7 @@ public final class UdpHandle {
   private DatagramChannel channel;
   private UdpSockopts opts;
   private VoidChannelPromise voidPromise;
+  private GsoBatch gso;
   private boolean closed;
   private boolean refed = true;
   private boolean receiving;
@@ -101,6 +102,8 @@ public final class UdpHandle {
       if (ch instanceof EpollDatagramChannel e) {
         e.config().setRecvByteBufAllocator(new LoopRecvAllocator());
         e.config().setMaxDatagramPayloadSize(MAX_DATAGRAM);
+        // No UDP_GRO: Netty honours its segment size only on single recvmsg reads; with
+        // recvmmsg a coalesced burst would arrive as one message.
       } else {
         ch.config().setRecvByteBufAllocator(
             new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(32));
@@ -126,6 +129,7 @@ public final class UdpHandle {
     ch.pipeline().addLast(new DatagramChannelHandler(this));
     channel = ch;
     voidPromise = new VoidChannelPromise(ch, false);
+    gso = GsoBatch.SUPPORTED ? new GsoBatch(this, loop) : null;
     whenDone(loop.eventLoop().register(ch), regErr -> {
       if (regErr != null) {
         failBind(ch, regErr, done);
@@ -146,6 +150,7 @@ public final class UdpHandle {
       channel = null;
       opts = null;
       voidPromise = null;
+      gso = null;
     }
     ch.close();
     done.accept(err);
@@ -237,10 +242,28 @@ public final class UdpHandle {
       }
       content = Unpooled.wrappedBuffer(parts.length, parts);
     }
-    if (!content.isReadable() && sendEmpty(to, done)) {
+    int len = content.readableBytes();
+    if (gso != null && gso.eligible(len)) {
+      if (!gso.accepts(to, len)) {
+        gso.emit();
+      }
+      gso.add(content, to, done);
+      scheduleFlush();
+      return;
+    }
+    if (gso != null) {
+      gso.emit(); // keeps the order of datagrams
+    }
+    if (len == 0 && sendEmpty(to, done)) {
       content.release();
       return;
     }
+    writeOne(content, to, done);
+    scheduleFlush();
+  }
+
+  /** Writes one datagram to the channel, unflushed. */
+  void writeOne(ByteBuf content, InetSocketAddress to, Consumer<Throwable> done) {
     Object msg = to == null ? content : new DatagramPacket(content, to);
     if (done == null) {
       channel.write(msg, voidPromise);
@@ -249,6 +272,13 @@ public final class UdpHandle {
       p.addListener(f -> loop.runCallback(() -> done.accept(f.cause())));
       channel.write(msg, p);
     }
+  }
+
+  DatagramChannel channel() {
+    return channel;
+  }
+
+  void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
       loop.eventLoop().execute(flushTask);
@@ -281,6 +311,9 @@ public final class UdpHandle {
   private void flushNow() {
     flushScheduled = false;
     if (channel != null) {
+      if (gso != null) {
+        gso.emit();
+      }
       channel.flush();
     }
   }
@@ -299,6 +332,9 @@ public final class UdpHandle {
     receiving = false;
     updateRef();
     if (channel != null) {
+      if (gso != null) {
+        gso.emit();
+      }
       channel.flush();
       channel.close();
     }
