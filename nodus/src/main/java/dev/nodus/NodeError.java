@@ -12,6 +12,7 @@ import java.util.Objects;
 public class NodeError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Node's error code. */
   private final String code;
 
   /**

@@ -13,11 +13,17 @@ package dev.nodus;
 public class SystemError extends NodeError {
   private static final long serialVersionUID = 1L;
 
+  /** libuv's negative errno. */
   private final int errno;
+  /** The failed system call. */
   private final String syscall;
+  /** The address involved, or null. */
   private final String address;
+  /** The port involved, or null. */
   private final Integer port;
+  /** The Unix-socket path involved, or null. */
   private final String path;
+  /** The host name that failed to resolve, or null. */
   private final String hostname;
 
   /**
