@@ -1029,11 +1029,7 @@ public class DatagramSocket extends EventEmitter {
     run(() -> {
       healthCheck();
       requireString(interfaceAddress, "interfaceAddress");
-      InetAddress iface = UdpAddresses.literal(interfaceAddress);
-      if (iface == null) {
-        throw DgramErrors.errno("EINVAL", "setMulticastInterface");
-      }
-      handle.setMulticastInterface(iface);
+      handle.setMulticastInterface(interfaceAddress);
     });
   }
 
@@ -1084,18 +1080,13 @@ public class DatagramSocket extends EventEmitter {
     run(() -> membership(multicastAddress, interfaceAddress, false));
   }
 
-  // Node: addMembership/dropMembership, then libuv's uv_udp_set_membership.
+  // Node: addMembership/dropMembership.
   private void membership(String multicastAddress, String interfaceAddress, boolean join) {
     healthCheck();
     if (multicastAddress == null || multicastAddress.isEmpty()) {
       throw DgramErrors.missingArgs("multicastAddress");
     }
-    String syscall = join ? "addMembership" : "dropMembership";
-    InetAddress group = UdpAddresses.literal(multicastAddress);
-    if (group == null) {
-      throw DgramErrors.errno("EINVAL", syscall);
-    }
-    handle.membership(group, iface(group, interfaceAddress, syscall), join);
+    handle.membership(multicastAddress, interfaceAddress, join);
   }
 
   /**
@@ -1149,32 +1140,12 @@ public class DatagramSocket extends EventEmitter {
     run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, false));
   }
 
-  // Node: addSourceSpecificMembership, then libuv's uv_udp_set_source_membership.
+  // Node: addSourceSpecificMembership/dropSourceSpecificMembership.
   private void sourceMembership(String source, String group, String iface, boolean join) {
     healthCheck();
     requireString(source, "sourceAddress");
     requireString(group, "groupAddress");
-    String syscall = join ? "addSourceSpecificMembership" : "dropSourceSpecificMembership";
-    InetAddress g = UdpAddresses.literal(group);
-    InetAddress s = UdpAddresses.literal(source);
-    if (g == null || s == null || (UdpAddresses.isIpv4(group) != UdpAddresses.isIpv4(source))) {
-      throw DgramErrors.errno("EINVAL", syscall);
-    }
-    handle.sourceMembership(s, g, iface(g, iface, syscall), join);
-  }
-
-  // libuv: an IPv4 group takes an IPv4 interface address (uv_inet_pton), an IPv6 group an IPv6
-  // one whose zone names the interface (uv_ip6_addr); anything else is EINVAL.
-  private static InetAddress iface(InetAddress group, String interfaceAddress, String syscall) {
-    if (interfaceAddress == null) {
-      return null;
-    }
-    InetAddress iface = UdpAddresses.literal(interfaceAddress);
-    boolean v4Group = group.getAddress().length == 4;
-    if (iface == null || (iface.getAddress().length == 4) != v4Group) {
-      throw DgramErrors.errno("EINVAL", syscall);
-    }
-    return iface;
+    handle.sourceMembership(source, group, iface, join);
   }
 
   /**

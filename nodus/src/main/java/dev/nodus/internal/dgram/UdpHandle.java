@@ -424,8 +424,15 @@ public final class UdpHandle {
     }
   }
 
-  /** {@code uv_udp_set_multicast_interface}. */
-  public void setMulticastInterface(InetAddress iface) {
+  /**
+   * {@code uv_udp_set_multicast_interface}: an IPv4 address, or an IPv6 one whose zone names
+   * the interface; anything else is EINVAL.
+   */
+  public void setMulticastInterface(String interfaceAddress) {
+    InetAddress iface = UdpAddresses.literal(interfaceAddress);
+    if (iface == null) {
+      throw DgramErrors.errno("EINVAL", "setMulticastInterface");
+    }
     try {
       opts("setMulticastInterface").setMulticastInterface(iface);
     } catch (OptException e) {
@@ -433,9 +440,14 @@ public final class UdpHandle {
     }
   }
 
-  /** {@code uv_udp_set_membership}; {@code iface} may be null (any). */
-  public void membership(InetAddress group, InetAddress iface, boolean join) {
+  /** {@code uv_udp_set_membership}; {@code interfaceAddress} may be null (any). */
+  public void membership(String multicastAddress, String interfaceAddress, boolean join) {
     String syscall = join ? "addMembership" : "dropMembership";
+    InetAddress group = UdpAddresses.literal(multicastAddress);
+    if (group == null) {
+      throw DgramErrors.errno("EINVAL", syscall);
+    }
+    InetAddress iface = iface(group, interfaceAddress, syscall);
     try {
       opts(syscall).membership(group, iface, join);
     } catch (OptException e) {
@@ -443,14 +455,34 @@ public final class UdpHandle {
     }
   }
 
-  /** {@code uv_udp_set_source_membership}; {@code iface} may be null (any). */
-  public void sourceMembership(InetAddress source, InetAddress group, InetAddress iface, boolean join) {
+  /** {@code uv_udp_set_source_membership}; {@code interfaceAddress} may be null (any). */
+  public void sourceMembership(String source, String group, String interfaceAddress, boolean join) {
     String syscall = join ? "addSourceSpecificMembership" : "dropSourceSpecificMembership";
+    InetAddress g = UdpAddresses.literal(group);
+    InetAddress s = UdpAddresses.literal(source);
+    if (g == null || s == null || UdpAddresses.isIpv4(group) != UdpAddresses.isIpv4(source)) {
+      throw DgramErrors.errno("EINVAL", syscall);
+    }
+    InetAddress iface = iface(g, interfaceAddress, syscall);
     try {
-      opts(syscall).sourceMembership(source, group, iface, join);
+      opts(syscall).sourceMembership(s, g, iface, join);
     } catch (OptException e) {
       throw fail(e, syscall);
     }
+  }
+
+  // libuv: an IPv4 group takes an IPv4 interface address (uv_inet_pton), an IPv6 group an IPv6
+  // one whose zone names the interface (uv_ip6_addr); anything else is EINVAL.
+  private static InetAddress iface(InetAddress group, String interfaceAddress, String syscall) {
+    if (interfaceAddress == null) {
+      return null;
+    }
+    InetAddress iface = UdpAddresses.literal(interfaceAddress);
+    boolean v4Group = group.getAddress().length == 4;
+    if (iface == null || (iface.getAddress().length == 4) != v4Group) {
+      throw DgramErrors.errno("EINVAL", syscall);
+    }
+    return iface;
   }
 
   /**
