@@ -46,6 +46,10 @@ import java.util.function.Supplier;
  * lookup is emitted as {@link #ERROR}; a failed send ({@code EMSGSIZE}) goes to the send's
  * callback, or, with none, is dropped as Node drops it (a failed lookup is emitted instead).
  *
+ * <p>Sending: a Buffer is handed to the kernel without a copy at the end of the loop turn (the
+ * datagrams of one turn go out together); as in Node, do not modify it until the send's
+ * callback has run.
+ *
  * <p>Threading: events and callbacks run on the loop that created the socket. Methods may be
  * called from any thread; from outside the loop, the call runs on the loop and the caller
  * waits for it.

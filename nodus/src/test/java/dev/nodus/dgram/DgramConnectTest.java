@@ -101,6 +101,31 @@ class DgramConnectTest {
 
   @ParameterizedTest
   @EnumSource(Fam.class)
+  void datagramsSentBeforeADisconnectStillReachTheOldPeer(Fam f) {
+    // Node sends a connected datagram at once; a disconnect() right after cannot stop it.
+    Programs.run(Duration.ofSeconds(10), () -> {
+      DatagramSocket server = f.create();
+      server.on(DatagramSocket.MESSAGE, (msg, rinfo) -> {
+        log.add("got " + msg);
+        if (msg.toString().equals("three")) {
+          server.close();
+        }
+      });
+      server.bind(0, f.loopback, () -> {
+        DatagramSocket c = f.create();
+        c.connect(server.address().port(), f.loopback, err -> {
+          c.send("one", (e, n) -> log.add("sent one " + e));
+          c.send("two", (e, n) -> log.add("sent two " + e));
+          c.disconnect();
+          c.send("three", server.address().port(), f.loopback, (e, n) -> c.close());
+        });
+      });
+    });
+    assertThat(log).containsExactly("sent one null", "sent two null", "got one", "got two", "got three");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fam.class)
   void aConnectedSocketReportsAnUnreachablePort(Fam f) {
     Programs.run(Duration.ofSeconds(10), () -> {
       DatagramSocket c = f.create();

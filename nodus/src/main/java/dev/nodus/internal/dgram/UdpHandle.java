@@ -158,11 +158,13 @@ public final class UdpHandle {
 
   /** {@code uv_udp_connect}; {@code done} receives null or the failure. */
   public void connect(InetSocketAddress remote, Consumer<Throwable> done) {
+    flushPending();
     whenDone(channel.connect(remote), done);
   }
 
   /** {@code uv_udp_connect(handle, NULL)}: dissolves the association. */
   public void disconnect() {
+    flushPending();
     ChannelFuture f = channel.disconnect();
     if (f.isDone() && f.cause() != null) {
       throw Errno.plain(DgramErrors.classify(f.cause(), "EINVAL"), "connect", f.cause());
@@ -310,6 +312,12 @@ public final class UdpHandle {
 
   private void flushNow() {
     flushScheduled = false;
+    flushPending();
+  }
+
+  // Node's sends leave synchronously (uv_udp_try_send); ours wait for the turn's flush. Where
+  // that could show (the association changes, the socket closes), flush first.
+  private void flushPending() {
     if (channel != null) {
       if (gso != null) {
         gso.emit();
@@ -332,10 +340,7 @@ public final class UdpHandle {
     receiving = false;
     updateRef();
     if (channel != null) {
-      if (gso != null) {
-        gso.emit();
-      }
-      channel.flush();
+      flushPending();
       channel.close();
     }
   }
