@@ -214,22 +214,24 @@ class DgramBindTest {
     assertThat(log).containsExactlyInAnyOrder("v4 bound beside v6only", "dual-stack: EADDRINUSE");
   }
 
-  @Test
-  void anUnrefdSocketLetsTheProgramEnd() {
+  @ParameterizedTest
+  @EnumSource(Fam.class)
+  void anUnrefdSocketLetsTheProgramEnd(Fam f) {
     // Programs.run fails if the program does not end by itself.
     Programs.run(Duration.ofSeconds(10), () -> {
-      DatagramSocket s = Dgram.createSocket("udp4");
+      DatagramSocket s = f.create();
       s.unref();
       s.bind(0, () -> log.add("listening"));
     });
     assertThat(log).containsExactly("listening");
   }
 
-  @Test
-  void aRefdSocketKeepsTheProgramAliveUntilClosed() {
+  @ParameterizedTest
+  @EnumSource(Fam.class)
+  void aRefdSocketKeepsTheProgramAliveUntilClosed(Fam f) {
     AtomicInteger ticks = new AtomicInteger();
     Programs.run(Duration.ofSeconds(10), () -> {
-      DatagramSocket s = Dgram.createSocket("udp4");
+      DatagramSocket s = f.create();
       s.unref().ref();
       s.bind(0, () -> Timers.setTimeout(() -> {
         ticks.incrementAndGet();

@@ -127,6 +127,7 @@ public final class UdpHandle {
       return;
     }
     ch.pipeline().addLast(new DatagramChannelHandler(this));
+    ch.closeFuture().addListener(f -> { System.err.println("DEBUG channel closed, handle closed=" + closed); new Throwable("close trace").printStackTrace(); });
     channel = ch;
     voidPromise = new VoidChannelPromise(ch, false);
     gso = GsoBatch.SUPPORTED ? new GsoBatch(this, loop) : null;
@@ -217,6 +218,7 @@ public final class UdpHandle {
   }
 
   void onReadError(Throwable cause) {
+    System.err.println("DEBUG read error " + cause);
     if (closed || listener == null) {
       return;
     }
