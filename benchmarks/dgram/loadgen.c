@@ -1,7 +1,8 @@
 // Load generator for the dgram benchmark (benchmarks/dgram/run.sh). Linux, one thread.
 //   loadgen pingpong PORT WARMUP_S SECONDS [INFLIGHT]  64-byte 'P' datagrams, INFLIGHT in
 //       flight: each echo received is answered with a new ping. Prints the echo rate over
-//       SECONDS (after WARMUP_S) and how many datagrams never came back.
+//       SECONDS (after WARMUP_S), how many datagrams never came back, and how many echoes
+//       were not the 64 bytes sent.
 //   loadgen oneway PORT WARMUP_S SECONDS  blasts 64-byte 'O' datagrams; then asks the server
 //       ('Q') how many it received in the measured window and prints that rate.
 // On loopback the sender pays the kernel's cost of delivering each datagram, so a plain sender
@@ -110,7 +111,7 @@ static long query(int fd) {
 static void pingpong(int fd, double warm, double secs, int inflight) {
   fill('P');
   timeout(fd, 2.0);
-  long sent = 0, recvd = 0, mark = -1, end_count = 0;
+  long sent = 0, recvd = 0, mark = -1, end_count = 0, bad = 0;
   double tmark = 0, tend_real = 0;
   for (int i = 0; i < inflight; i += BATCH) {
     sent += send_n(fd, inflight - i < BATCH ? inflight - i : BATCH);
@@ -131,6 +132,9 @@ static void pingpong(int fd, double warm, double secs, int inflight) {
       continue;
     }
     last = now();
+    for (int i = 0; i < n; i++) {
+      if (rmsg[i].msg_len != SIZE || memcmp(rbufs[i], sbuf, SIZE) != 0) bad++;
+    }
     recvd += n;
     double t = now();
     if (mark < 0 && t >= tstart) {
@@ -152,7 +156,7 @@ static void pingpong(int fd, double warm, double secs, int inflight) {
     recvd += n;
   }
   double rate = mark < 0 || tend_real <= tmark ? 0 : (end_count - mark) / (tend_real - tmark);
-  printf("pingpong_rate %.0f\nlost %ld\n", rate, sent - recvd);
+  printf("pingpong_rate %.0f\nlost %ld\nbad %ld\n", rate, sent - recvd, bad);
 }
 
 static void blast(int fd, double secs, long *sent) {

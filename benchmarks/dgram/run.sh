@@ -3,7 +3,8 @@
 # 127.0.0.1. The three echo servers (NodusEchoServer, node-echo.js, NettyEchoServer) run pinned
 # to core 0; the load generator (loadgen.c: recvmmsg, UDP GSO sends) runs pinned to core 1 and
 # loads one server at a time. Two figures per server:
-#   ping-pong: echoes per second with INFLIGHT (64) datagrams in flight, and how many got lost;
+#   ping-pong: echoes per second with INFLIGHT (64) datagrams in flight, and how many were lost
+#              or came back altered;
 #   one-way:   datagrams per second the server received (and counted) while being blasted.
 # Each figure is measured ROUNDS times, the servers taking turns, and the median is reported
 # (the best round in brackets): the machine is shared, and a round that other work disturbed
@@ -52,15 +53,24 @@ start nodus "${JAVA[@]}" dev.nodus.bench.dgram.NodusEchoServer 0
 start node node benchmarks/dgram/node-echo.js 0
 start netty "${JAVA[@]}" dev.nodus.bench.dgram.NettyEchoServer 0
 
+# One loadgen run into $OUT/res.txt; a failed one is reported and counts as rate 0.
+FAILED=0
+loadgen() {
+  if ! taskset -c 1 "$OUT/loadgen" "$@" >"$OUT/res.txt" 2>&1; then
+    echo "  loadgen $* failed: $(tr '\n' ' ' <"$OUT/res.txt")" >&2
+    FAILED=$((FAILED + 1))
+  fi
+}
+field() { awk -v k="$1" '$1 == k {print $2}' "$OUT/res.txt" | grep . || echo 0; }
 declare -A PP LOST OW
 for r in $(seq 1 "$ROUNDS"); do
   for s in "${SERVERS[@]}"; do
     echo "round $r: $s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
-    res=$(taskset -c 1 "$OUT/loadgen" pingpong "${PORT[$s]}" "$WARM" "$SECS" "$INFLIGHT")
-    PP[$s]+="$(echo "$res" | awk '/pingpong_rate/ {print $2}') "
-    LOST[$s]=$(( ${LOST[$s]:-0} + $(echo "$res" | awk '/^lost/ {print $2}') ))
-    res=$(taskset -c 1 "$OUT/loadgen" oneway "${PORT[$s]}" "$WARM" "$SECS")
-    OW[$s]+="$(echo "$res" | awk '/^oneway_rate/ {print $2}') "
+    loadgen pingpong "${PORT[$s]}" "$WARM" "$SECS" "$INFLIGHT"
+    PP[$s]+="$(field pingpong_rate) "
+    LOST[$s]=$(( ${LOST[$s]:-0} + $(field lost) + $(field bad) ))
+    loadgen oneway "${PORT[$s]}" "$WARM" "$SECS"
+    OW[$s]+="$(field oneway_rate) "
   done
 done
 
@@ -72,7 +82,7 @@ echo
 echo "dgram, 64-byte datagrams on 127.0.0.1; servers on core 0, load generator on core 1"
 echo "(${ROUNDS} rounds of ${WARM} s warm-up + ${SECS} s per figure; ping-pong with ${INFLIGHT} in flight;"
 echo " median of the rounds, best round in brackets)"
-printf '%-7s %24s %6s %24s\n' server "ping-pong/s" lost "one-way received/s"
+printf '%-7s %24s %6s %24s\n' server "ping-pong/s" "lost" "one-way received/s"
 declare -A MPP MOW
 for s in "${SERVERS[@]}"; do
   MPP[$s]=$(median "${PP[$s]}")
@@ -82,3 +92,4 @@ for s in "${SERVERS[@]}"; do
 done
 echo "Nodus/Node   ping-pong $(ratio "${MPP[nodus]}" "${MPP[node]}")x   one-way $(ratio "${MOW[nodus]}" "${MOW[node]}")x"
 echo "Nodus/Netty  ping-pong $(ratio "${MPP[nodus]}" "${MPP[netty]}")x   one-way $(ratio "${MOW[nodus]}" "${MOW[netty]}")x"
+[ "$FAILED" -eq 0 ] || echo "($FAILED load generator run(s) failed; see above)"
