@@ -17,5 +17,6 @@ module dev.nodus {
   exports dev.nodus.buffer;
   exports dev.nodus.net;
   exports dev.nodus.stream;
+  exports dev.nodus.dgram;
   // dev.nodus.internal.* is deliberately not exported.
 }

@@ -79,12 +79,39 @@ public final class Lookup {
     return a instanceof Inet6Address ? 6 : a instanceof Inet4Address ? 4 : 0;
   }
 
-  /** Node's textual form of an address: no brackets, IPv6 compressed, scope kept as %id. */
+  /**
+   * Node's textual form of an address ({@code AddressToJS} in node's src/node_sockaddr.cc and
+   * tcp_wrap.cc): no brackets, IPv6 compressed, and a zone only on a link-local address, as the
+   * interface's name ({@code fe80::1%eth0}), never on other addresses.
+   */
   public static String toText(InetAddress a) {
     String s = a.getHostAddress();
-    if (a instanceof Inet6Address) {
-      return Ip.compress(s);
+    if (a instanceof Inet6Address v6) {
+      int pct = s.indexOf('%');
+      String bare = Ip.compress(pct < 0 ? s : s.substring(0, pct));
+      if (!v6.isLinkLocalAddress()) {
+        return bare;
+      }
+      if (v6.getScopedInterface() != null) {
+        return bare + "%" + v6.getScopedInterface().getName();
+      }
+      return v6.getScopeId() > 0 ? bare + "%" + interfaceName(v6.getScopeId()) : bare;
     }
     return s;
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Integer, String> IF_NAMES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code if_indextoname}, cached; the number itself when the interface is gone. */
+  private static String interfaceName(int index) {
+    return IF_NAMES.computeIfAbsent(index, i -> {
+      try {
+        java.net.NetworkInterface ni = java.net.NetworkInterface.getByIndex(i);
+        return ni != null ? ni.getName() : String.valueOf(i);
+      } catch (java.net.SocketException e) {
+        return String.valueOf(i);
+      }
+    });
   }
 }

@@ -31,6 +31,7 @@ public final class Errno {
     add("EPERM", -1, "operation not permitted", "Operation not permitted");
     add("ENOENT", -2, "no such file or directory", "No such file or directory");
     add("EBADF", -9, "bad file descriptor", "Bad file descriptor");
+    add("ENODEV", -19, "no such device", "No such device");
     add("EAGAIN", -11, "resource temporarily unavailable", "Resource temporarily unavailable");
     add("EACCES", -13, "permission denied", "Permission denied");
     add("EINVAL", -22, "invalid argument", "Invalid argument");
@@ -38,6 +39,7 @@ public final class Errno {
     add("EPIPE", -32, "broken pipe", "Broken pipe");
     add("ENOTSOCK", -88, "socket operation on non-socket", "Socket operation on non-socket");
     add("EMSGSIZE", -90, "message too long", "Message too long");
+    add("ENOPROTOOPT", -92, "protocol not available", "Protocol not available");
     add("EPROTONOSUPPORT", -93, "protocol not supported", "Protocol not supported");
     add("ENOTSUP", -95, "operation not supported on socket", "Operation not supported");
     add("EAFNOSUPPORT", -97, "address family not supported", "Address family not supported by protocol");

@@ -1,0 +1,1328 @@
+package dev.nodus.dgram;
+
+import dev.nodus.buffer.Buffer;
+import dev.nodus.events.Event0;
+import dev.nodus.events.Event1;
+import dev.nodus.events.Event2;
+import dev.nodus.events.EventEmitter;
+import dev.nodus.internal.dgram.DgramErrors;
+import dev.nodus.internal.dgram.UdpAddresses;
+import dev.nodus.internal.dgram.UdpHandle;
+import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.Loop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A UDP socket. Node: {@code dgram.Socket}, created by {@link Dgram#createSocket(String)}.
+ *
+ * <pre>{@code
+ * DatagramSocket server = Dgram.createSocket("udp4");
+ * server.on(DatagramSocket.MESSAGE, (msg, rinfo) ->
+ *     System.out.println("server got: " + msg + " from " + rinfo.address() + ":" + rinfo.port()));
+ * server.bind(41234);
+ * }</pre>
+ *
+ * <p>Lifecycle, as in Node's lib/dgram.js: a new socket is unbound and has no operating-system
+ * socket yet. {@link #bind} (or the first {@link #send} or {@link #connect}, which bind to a
+ * random port) resolves the address, binds, starts receiving and emits {@link #LISTENING}.
+ * Sends and connects made while binding wait in a queue and run after {@code 'listening'}.
+ * {@link #connect} associates the socket with one peer until {@link #disconnect()}. {@link
+ * #close} stops receiving, frees the port at once and emits {@link #CLOSE} on the next tick;
+ * after that every call throws {@code ERR_SOCKET_DGRAM_NOT_RUNNING}. A bound socket keeps its
+ * program alive until it is closed or {@link #unref()}'d.
+ *
+ * <p>Errors follow Node: bad arguments and calls in the wrong state throw at once ({@code
+ * ERR_SOCKET_BAD_PORT}, {@code ERR_SOCKET_ALREADY_BOUND}, {@code ERR_SOCKET_DGRAM_IS_CONNECTED},
+ * {@code ERR_SOCKET_DGRAM_NOT_CONNECTED}, {@code ERR_SOCKET_DGRAM_NOT_RUNNING}, and the option
+ * setters' system errors such as {@code setTTL EINVAL}); a failed bind ({@code EADDRINUSE}) or
+ * lookup is emitted as {@link #ERROR}; a failed send ({@code EMSGSIZE}) goes to the send's
+ * callback, or, with none, is dropped as Node drops it (a failed lookup is emitted instead).
+ *
+ * <p>Sending: a Buffer is handed to the kernel without a copy at the end of the loop turn (the
+ * datagrams of one turn go out together); as in Node, do not modify it until the send's
+ * callback has run.
+ *
+ * <p>Threading: events and callbacks run on the loop that created the socket. Methods may be
+ * called from any thread; from outside the loop, the call runs on the loop and the caller
+ * waits for it.
+ */
+public class DatagramSocket extends EventEmitter {
+  /**
+   * Emitted once the socket is bound and receiving, before any {@link #MESSAGE}. Node:
+   * {@code 'listening'}.
+   */
+  public static final Event0 LISTENING = Event0.of("listening");
+
+  /**
+   * Emitted for each datagram received, with the message and where it came from. Node: {@code
+   * 'message'}, payload {@code (msg, rinfo)}.
+   */
+  public static final Event2<Buffer, RemoteInfo> MESSAGE = Event2.of("message");
+
+  /**
+   * Emitted on the tick after {@link #close} was called; no {@link #MESSAGE} follows. Node:
+   * {@code 'close'}.
+   */
+  public static final Event0 CLOSE = Event0.of("close");
+
+  /**
+   * Emitted when {@link #connect} succeeded (on a later tick). Node: {@code 'connect'}.
+   */
+  public static final Event0 CONNECT = Event0.of("connect");
+
+  private enum BindState { UNBOUND, BINDING, BOUND }
+
+  private enum ConnectState { DISCONNECTED, CONNECTING, CONNECTED }
+
+  private final Loop loop;
+  private final String type;
+  private final boolean ipv6;
+  private final boolean reuseAddr;
+  private final boolean ipv6Only;
+  private final long recvBufferSize;
+  private final long sendBufferSize;
+  private final Resolver resolver;
+  private final Runnable onListenSuccess = this::onListenSuccess;
+  private UdpHandle handle;
+  private boolean receiving;
+  private BindState bindState = BindState.UNBOUND;
+  private ConnectState connectState = ConnectState.DISCONNECTED;
+  private List<Runnable> queue;
+
+  DatagramSocket(Loop loop, SocketOptions options, BiConsumer<Buffer, RemoteInfo> messageListener) {
+    // Node's Socket constructor: buffer sizes are validated first, then the type.
+    validateUint32(options.recvBufferSize(), "options.recvBufferSize");
+    validateUint32(options.sendBufferSize(), "options.sendBufferSize");
+    String t = options.type();
+    if (!"udp4".equals(t) && !"udp6".equals(t)) {
+      throw DgramErrors.badType();
+    }
+    this.loop = loop;
+    this.type = t;
+    this.ipv6 = t.equals("udp6");
+    this.reuseAddr = options.reuseAddr();
+    this.ipv6Only = options.ipv6Only();
+    this.recvBufferSize = options.recvBufferSize();
+    this.sendBufferSize = options.sendBufferSize();
+    this.resolver = new Resolver(loop, ipv6, options.lookup());
+    this.handle = new UdpHandle(loop, ipv6);
+    handle.listener(new UdpHandle.Listener() {
+      @Override
+      public void onMessage(Buffer msg, String address, String family, int port) {
+        emit(MESSAGE, msg, new RemoteInfo(address, family, port, msg.length()));
+      }
+
+      @Override
+      public void onError(RuntimeException err) {
+        emit(ERROR, err);
+      }
+    });
+    if (messageListener != null) {
+      on(MESSAGE, messageListener);
+    }
+  }
+
+  private static void validateUint32(long value, String name) {
+    if (value < 0 || value > 0xFFFF_FFFFL) {
+      throw DgramErrors.notUint32(name, value);
+    }
+  }
+
+  /**
+   * Returns the socket type. Node: {@code socket.type}.
+   *
+   * @return {@code "udp4"} or {@code "udp6"}
+   */
+  public String type() {
+    return type;
+  }
+
+  // ---- bind ---------------------------------------------------------------------------------
+
+  /**
+   * Binds to a random port on every interface. Node: {@code socket.bind()}.
+   *
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind() {
+    return bind(0, null, null);
+  }
+
+  /**
+   * Binds to a random port on every interface, then calls {@code callback}. Node: {@code
+   * socket.bind(callback)}.
+   *
+   * @param callback added as a one-time {@link #LISTENING} listener (removed on error)
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(Runnable callback) {
+    return bind(0, null, callback);
+  }
+
+  /**
+   * Binds to {@code port} on every interface. Node: {@code socket.bind(port)}.
+   *
+   * @param port the port, 0 for a random one
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(int port) {
+    return bind(port, null, null);
+  }
+
+  /**
+   * Binds to {@code port} on every interface, then calls {@code callback}. Node: {@code
+   * socket.bind(port, callback)}.
+   *
+   * @param port the port, 0 for a random one
+   * @param callback added as a one-time {@link #LISTENING} listener (removed on error)
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(int port, Runnable callback) {
+    return bind(port, null, callback);
+  }
+
+  /**
+   * Binds to {@code port} on {@code address}. Node: {@code socket.bind(port, address)}.
+   *
+   * @param port the port, 0 for a random one
+   * @param address an address or host name; null or empty for every interface
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(int port, String address) {
+    return bind(port, address, null);
+  }
+
+  /**
+   * Binds to {@code port} on {@code address}, then calls {@code callback}. Node: {@code
+   * socket.bind(port, address, callback)}. The address is resolved first (host names off the
+   * loop); errors of the lookup or the bind ({@code bind EADDRINUSE 0.0.0.0:41234}) are emitted
+   * as {@link #ERROR}, after which the socket may be bound again.
+   *
+   * @param port the port, 0 for a random one
+   * @param address an address or host name; null or empty for every interface
+   * @param callback added as a one-time {@link #LISTENING} listener (removed on error), or null
+   * @return this socket
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_ALREADY_BOUND} if bound or binding, {@code
+   *     ERR_SOCKET_DGRAM_NOT_RUNNING} if closed, {@code ERR_SOCKET_BAD_PORT} if out of range
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(int port, String address, Runnable callback) {
+    bind0(port, address, false, callback);
+    return this;
+  }
+
+  /**
+   * Binds as {@code options} say. Node: {@code socket.bind(options)}.
+   *
+   * @param options port, address, exclusive
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(BindOptions options) {
+    return bind(options, null);
+  }
+
+  /**
+   * Binds as {@code options} say, then calls {@code callback}. Node: {@code
+   * socket.bind(options, callback)}.
+   *
+   * @param options port, address, exclusive
+   * @param callback added as a one-time {@link #LISTENING} listener (removed on error), or null
+   * @return this socket
+   * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
+   */
+  public DatagramSocket bind(BindOptions options, Runnable callback) {
+    bind0(options.port(), options.address(), options.exclusive(), callback);
+    return this;
+  }
+
+  // Node: Socket.prototype.bind.
+  private void bind0(int port, String address, boolean exclusive, Runnable callback) {
+    if (!loop.inLoop()) {
+      onLoop(() -> {
+        bind0(port, address, exclusive, callback);
+        return null;
+      });
+      return;
+    }
+    // Node passes the port to libuv unchecked (70000 binds port 4464); Java ints get checked.
+    if (port < 0 || port > 65535) {
+      throw DgramErrors.badPort(port, true);
+    }
+    healthCheck();
+    if (bindState != BindState.UNBOUND) {
+      throw DgramErrors.alreadyBound();
+    }
+    bindState = BindState.BINDING;
+    if (callback != null) {
+      // Node: onListening/removeListeners. The 'error' half is an error listener of its own,
+      // so a bind with a callback and no other 'error' listener does not throw.
+      Runnable[] onListening = new Runnable[1];
+      Consumer<Throwable> removeListeners = new Consumer<>() {
+        @Override
+        public void accept(Throwable err) {
+          off(ERROR, this);
+          off(LISTENING, onListening[0]);
+        }
+      };
+      onListening[0] = () -> {
+        removeListeners.accept(null);
+        callback.run();
+      };
+      on(ERROR, removeListeners);
+      on(LISTENING, onListening[0]);
+    }
+    String addr = address == null || address.isEmpty() ? (ipv6 ? "::" : "0.0.0.0") : address;
+    boolean reusePort = !exclusive && loop.program().loops().size() > 1;
+    resolver.lookup(addr, (err, ip, ipText) -> {
+      if (handle == null) {
+        return; // closed in the meantime
+      }
+      if (err != null) {
+        bindFailed(err);
+        return;
+      }
+      if (!resolver.fits(ip)) {
+        bindFailed(DgramErrors.withHostPort(Errno.of("EINVAL"), "bind", ipText, port, null));
+        return;
+      }
+      handle.bind(new InetSocketAddress(ip, port), reuseAddr, ipv6Only, reusePort, cause -> {
+        if (handle == null) {
+          return;
+        }
+        if (cause != null) {
+          bindFailed(DgramErrors.withHostPort(
+              DgramErrors.classify(cause, "EINVAL"), "bind", ipText, port, cause));
+        } else {
+          startListening();
+        }
+      });
+    });
+  }
+
+  private void bindFailed(Throwable err) {
+    bindState = BindState.UNBOUND;
+    // Node's onListenError, an errorMonitor listener: runs before the 'error' listeners.
+    if (queue != null) {
+      off(LISTENING, onListenSuccess);
+      queue = null;
+    }
+    emit(ERROR, err);
+  }
+
+  // Node: startListening.
+  private void startListening() {
+    handle.recvStart();
+    receiving = true;
+    bindState = BindState.BOUND;
+    if (recvBufferSize != 0) {
+      handle.bufferSize(true, (int) Math.min(recvBufferSize, Integer.MAX_VALUE));
+    }
+    if (sendBufferSize != 0) {
+      handle.bufferSize(false, (int) Math.min(sendBufferSize, Integer.MAX_VALUE));
+    }
+    emit(LISTENING);
+  }
+
+  // Node: enqueue / onListenSuccess / clearQueue.
+  private void enqueue(Runnable r) {
+    if (queue == null) {
+      queue = new ArrayList<>();
+      once(LISTENING, onListenSuccess);
+    }
+    queue.add(r);
+  }
+
+  private void onListenSuccess() {
+    List<Runnable> q = queue;
+    queue = null;
+    for (Runnable r : q) {
+      r.run();
+    }
+  }
+
+  // ---- connect ------------------------------------------------------------------------------
+
+  /**
+   * Associates the socket with {@code port} on localhost ({@code 127.0.0.1} for udp4, {@code
+   * ::1} for udp6). Node: {@code socket.connect(port)}.
+   *
+   * @param port the remote port, 1 to 65535
+   * @emits {@link #CONNECT} on success, {@link #ERROR} on failure
+   */
+  public void connect(int port) {
+    connect(port, null, null);
+  }
+
+  /**
+   * Associates the socket with {@code port} on localhost, then calls {@code callback}. Node:
+   * {@code socket.connect(port, callback)}.
+   *
+   * @param port the remote port, 1 to 65535
+   * @param callback called with null once connected, or with the error instead of {@link #ERROR}
+   * @emits {@link #CONNECT} on success
+   */
+  public void connect(int port, Consumer<Throwable> callback) {
+    connect(port, null, callback);
+  }
+
+  /**
+   * Associates the socket with {@code address}:{@code port}. Node: {@code socket.connect(port,
+   * address)}.
+   *
+   * @param port the remote port, 1 to 65535
+   * @param address an address or host name; null or empty for localhost
+   * @emits {@link #CONNECT} on success, {@link #ERROR} on failure
+   */
+  public void connect(int port, String address) {
+    connect(port, address, null);
+  }
+
+  /**
+   * Associates the socket with {@code address}:{@code port}: afterwards it receives only from
+   * that peer, and sends go there without naming it. Binds first if unbound. Node: {@code
+   * socket.connect(port, address, callback)}.
+   *
+   * @param port the remote port, 1 to 65535
+   * @param address an address or host name; null or empty for localhost
+   * @param callback called with null once connected, or with the error instead of {@link
+   *     #ERROR}; may be null
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT}, or {@code
+   *     ERR_SOCKET_DGRAM_IS_CONNECTED} if connected or connecting
+   * @emits {@link #CONNECT} on success (on a later tick), or {@link #ERROR} on failure if there
+   *     is no callback
+   */
+  public void connect(int port, String address, Consumer<Throwable> callback) {
+    if (!loop.inLoop()) {
+      onLoop(() -> {
+        connect(port, address, callback);
+        return null;
+      });
+      return;
+    }
+    if (port <= 0 || port > 65535) {
+      throw DgramErrors.badPort(port, false);
+    }
+    String addr = address == null ? "" : address;
+    if (connectState != ConnectState.DISCONNECTED) {
+      throw DgramErrors.isConnected();
+    }
+    connectState = ConnectState.CONNECTING;
+    if (bindState == BindState.UNBOUND) {
+      bind0(0, null, true, null);
+    }
+    if (bindState != BindState.BOUND) {
+      enqueue(() -> connect0(port, addr, callback));
+      return;
+    }
+    connect0(port, addr, callback);
+  }
+
+  // Node: _connect.
+  private void connect0(int port, String address, Consumer<Throwable> callback) {
+    requireHandle();
+    Runnable onConnect = callback == null ? null : () -> callback.accept(null);
+    if (onConnect != null) {
+      once(CONNECT, onConnect);
+    }
+    resolver.lookup(address, (ex, ip, ipText) -> {
+      if (handle == null) {
+        return;
+      }
+      if (ex == null && !resolver.fits(ip)) {
+        ex = DgramErrors.withHostPort(Errno.of("EINVAL"), "connect", address, port, null);
+      }
+      if (ex != null) {
+        connectDone(ex, callback, onConnect);
+        return;
+      }
+      handle.connect(new InetSocketAddress(ip, port), cause -> {
+        if (handle == null) {
+          return;
+        }
+        connectDone(cause == null ? null : DgramErrors.withHostPort(
+            DgramErrors.classify(cause, "EINVAL"), "connect", address, port, cause),
+            callback, onConnect);
+      });
+    });
+  }
+
+  // Node: doConnect.
+  private void connectDone(Throwable ex, Consumer<Throwable> callback, Runnable onConnect) {
+    if (ex != null) {
+      connectState = ConnectState.DISCONNECTED;
+      loop.nextTick(() -> {
+        if (callback != null) {
+          off(CONNECT, onConnect);
+          callback.accept(ex);
+        } else {
+          emit(ERROR, ex);
+        }
+      });
+      return;
+    }
+    connectState = ConnectState.CONNECTED;
+    loop.nextTick(() -> emit(CONNECT));
+  }
+
+  /**
+   * Dissolves the association made by {@link #connect}. Node: {@code socket.disconnect()}.
+   *
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_CONNECTED} if not connected
+   */
+  public void disconnect() {
+    if (!loop.inLoop()) {
+      onLoop(() -> {
+        disconnect();
+        return null;
+      });
+      return;
+    }
+    if (connectState != ConnectState.CONNECTED) {
+      throw DgramErrors.notConnected();
+    }
+    requireHandle().disconnect();
+    connectState = ConnectState.DISCONNECTED;
+  }
+
+  // ---- send ---------------------------------------------------------------------------------
+  // Node's valid combinations (lib/dgram.js), each an overload below:
+  //   unconnected: send(buffer, offset, length, port[, address][, callback])
+  //                send(bufferOrList, port[, address][, callback])
+  //   connected:   send(buffer, offset, length[, callback])
+  //                send(bufferOrList[, callback])
+
+  /**
+   * Sends {@code length} bytes of {@code msg} from {@code offset} to {@code address}:{@code
+   * port}. Node: {@code socket.send(msg, offset, length, port, address, callback)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   * @throws dev.nodus.NodeError {@code ERR_BUFFER_OUT_OF_BOUNDS}, {@code ERR_SOCKET_BAD_PORT},
+   *     {@code ERR_SOCKET_DGRAM_IS_CONNECTED}, {@code ERR_SOCKET_DGRAM_NOT_RUNNING}
+   */
+  public void send(Buffer msg, int offset, int length, int port, String address,
+      BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(slice(msg, offset, length)), port, address, callback);
+  }
+
+  /**
+   * Sends part of {@code msg} to {@code address}:{@code port}. Node: {@code socket.send(msg,
+   * offset, length, port, address)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   */
+  public void send(Buffer msg, int offset, int length, int port, String address) {
+    send(msg, offset, length, port, address, null);
+  }
+
+  /**
+   * Sends part of {@code msg} to localhost:{@code port}. Node: {@code socket.send(msg, offset,
+   * length, port, callback)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   * @param port the destination port, 1 to 65535
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(Buffer msg, int offset, int length, int port, BiConsumer<Throwable, Integer> callback) {
+    send(msg, offset, length, port, null, callback);
+  }
+
+  /**
+   * Sends part of {@code msg} to localhost:{@code port}. Node: {@code socket.send(msg, offset,
+   * length, port)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   * @param port the destination port, 1 to 65535
+   */
+  public void send(Buffer msg, int offset, int length, int port) {
+    send(msg, offset, length, port, null, null);
+  }
+
+  /**
+   * Sends {@code msg} to {@code address}:{@code port}. Node: {@code socket.send(msg, port,
+   * address, callback)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(Buffer msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(msg), port, address, callback);
+  }
+
+  /**
+   * Sends {@code msg} to {@code address}:{@code port}. Node: {@code socket.send(msg, port,
+   * address)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   */
+  public void send(Buffer msg, int port, String address) {
+    send0(List.of(msg), port, address, null);
+  }
+
+  /**
+   * Sends {@code msg} to localhost:{@code port}. Node: {@code socket.send(msg, port, callback)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(Buffer msg, int port, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(msg), port, null, callback);
+  }
+
+  /**
+   * Sends {@code msg} to localhost:{@code port}. Node: {@code socket.send(msg, port)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   */
+  public void send(Buffer msg, int port) {
+    send0(List.of(msg), port, null, null);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to {@code address}:{@code port}. Node: {@code
+   * socket.send(string, port, address, callback)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(String msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(Buffer.from(msg)), port, address, callback);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to {@code address}:{@code port}. Node: {@code
+   * socket.send(string, port, address)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   */
+  public void send(String msg, int port, String address) {
+    send0(List.of(Buffer.from(msg)), port, address, null);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to localhost:{@code port}. Node: {@code
+   * socket.send(string, port, callback)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(String msg, int port, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(Buffer.from(msg)), port, null, callback);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to localhost:{@code port}. Node: {@code
+   * socket.send(string, port)}.
+   *
+   * @param msg the message
+   * @param port the destination port, 1 to 65535
+   */
+  public void send(String msg, int port) {
+    send0(List.of(Buffer.from(msg)), port, null, null);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to {@code address}:{@code port}. Node:
+   * {@code socket.send([buf1, buf2], port, address, callback)}.
+   *
+   * @param list the parts of the datagram, in order
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(List<Buffer> list, int port, String address, BiConsumer<Throwable, Integer> callback) {
+    send0(List.copyOf(list), port, address, callback);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to {@code address}:{@code port}. Node:
+   * {@code socket.send(list, port, address)}.
+   *
+   * @param list the parts of the datagram, in order
+   * @param port the destination port, 1 to 65535
+   * @param address the destination address or host name; null for localhost
+   */
+  public void send(List<Buffer> list, int port, String address) {
+    send0(List.copyOf(list), port, address, null);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to localhost:{@code port}. Node: {@code
+   * socket.send(list, port, callback)}.
+   *
+   * @param list the parts of the datagram, in order
+   * @param port the destination port, 1 to 65535
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(List<Buffer> list, int port, BiConsumer<Throwable, Integer> callback) {
+    send0(List.copyOf(list), port, null, callback);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to localhost:{@code port}. Node: {@code
+   * socket.send(list, port)}.
+   *
+   * @param list the parts of the datagram, in order
+   * @param port the destination port, 1 to 65535
+   */
+  public void send(List<Buffer> list, int port) {
+    send0(List.copyOf(list), port, null, null);
+  }
+
+  /**
+   * Sends part of {@code msg} to the connected peer. Node: {@code socket.send(msg, offset,
+   * length, callback)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
+   */
+  public void send(Buffer msg, int offset, int length, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(slice(msg, offset, length)), null, null, callback);
+  }
+
+  /**
+   * Sends part of {@code msg} to the connected peer. Node: {@code socket.send(msg, offset,
+   * length)}.
+   *
+   * @param msg the message
+   * @param offset where the datagram starts in {@code msg}
+   * @param length the datagram's length
+   */
+  public void send(Buffer msg, int offset, int length) {
+    send0(List.of(slice(msg, offset, length)), null, null, null);
+  }
+
+  /**
+   * Sends {@code msg} to the connected peer. Node: {@code socket.send(msg, callback)}.
+   *
+   * @param msg the message
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
+   */
+  public void send(Buffer msg, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(msg), null, null, callback);
+  }
+
+  /**
+   * Sends {@code msg} to the connected peer. Node: {@code socket.send(msg)}.
+   *
+   * @param msg the message
+   */
+  public void send(Buffer msg) {
+    send0(List.of(msg), null, null, null);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to the connected peer. Node: {@code socket.send(string,
+   * callback)}.
+   *
+   * @param msg the message
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(String msg, BiConsumer<Throwable, Integer> callback) {
+    send0(List.of(Buffer.from(msg)), null, null, callback);
+  }
+
+  /**
+   * Sends {@code msg}, UTF-8 encoded, to the connected peer. Node: {@code socket.send(string)}.
+   *
+   * @param msg the message
+   */
+  public void send(String msg) {
+    send0(List.of(Buffer.from(msg)), null, null, null);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to the connected peer. Node: {@code
+   * socket.send(list, callback)}.
+   *
+   * @param list the parts of the datagram, in order
+   * @param callback called with (null, bytes sent) or (error, null); may be null
+   */
+  public void send(List<Buffer> list, BiConsumer<Throwable, Integer> callback) {
+    send0(List.copyOf(list), null, null, callback);
+  }
+
+  /**
+   * Sends the Buffers of {@code list} as one datagram to the connected peer. Node: {@code
+   * socket.send(list)}.
+   *
+   * @param list the parts of the datagram, in order
+   */
+  public void send(List<Buffer> list) {
+    send0(List.copyOf(list), null, null, null);
+  }
+
+  // Node: sliceBuffer, with offset and length taken as unsigned (`offset >>> 0`).
+  private static Buffer slice(Buffer msg, int offset, int length) {
+    long off = Integer.toUnsignedLong(offset);
+    long len = Integer.toUnsignedLong(length);
+    if (off > msg.length()) {
+      throw DgramErrors.outOfBounds("offset");
+    }
+    if (off + len > msg.length()) {
+      throw DgramErrors.outOfBounds("length");
+    }
+    return msg.subarray((int) off, (int) (off + len));
+  }
+
+  // Node: Socket.prototype.send after its argument shuffling; port null = none given.
+  private void send0(List<Buffer> list, Integer port, String address, BiConsumer<Throwable, Integer> cb) {
+    if (!loop.inLoop()) {
+      onLoop(() -> {
+        send0(list, port, address, cb);
+        return null;
+      });
+      return;
+    }
+    boolean connected = connectState == ConnectState.CONNECTED;
+    if (connected) {
+      if (port != null || (address != null && !address.isEmpty())) {
+        throw DgramErrors.isConnected();
+      }
+    } else if (port == null || port <= 0 || port > 65535) {
+      throw DgramErrors.badPort(port, false);
+    }
+    healthCheck();
+    if (bindState == BindState.UNBOUND) {
+      bind0(0, null, true, null);
+    }
+    List<Buffer> datagram = list.isEmpty() ? List.of(Buffer.alloc(0)) : list;
+    if (bindState != BindState.BOUND) {
+      enqueue(() -> send0(datagram, port, address, cb));
+      return;
+    }
+    if (connected) {
+      doSend(null, null, datagram, null, null, cb);
+    } else {
+      resolver.lookup(address, (ex, ip, ipText) -> doSend(ex, ip, datagram, address, port, cb));
+    }
+  }
+
+  // Node: doSend.
+  private void doSend(Throwable ex, InetAddress ip, List<Buffer> list, String address, Integer port,
+      BiConsumer<Throwable, Integer> cb) {
+    if (ex != null) {
+      if (cb != null) {
+        loop.nextTick(() -> cb.accept(ex, null));
+      } else {
+        loop.nextTick(() -> emit(ERROR, ex));
+      }
+      return;
+    }
+    if (handle == null) {
+      return;
+    }
+    InetSocketAddress to = null;
+    if (port != null) {
+      if (!resolver.fits(ip)) {
+        // uv_ip4_addr/uv_ip6_addr failed: EINVAL, reported to the callback only.
+        if (cb != null) {
+          Throwable e = DgramErrors.withHostPort(Errno.of("EINVAL"), "send", address, port, null);
+          loop.nextTick(() -> cb.accept(e, null));
+        }
+        return;
+      }
+      to = resolver.target(ip, port);
+    }
+    if (cb == null) {
+      handle.send(list, to, null);
+      return;
+    }
+    int bytes = 0;
+    for (Buffer b : list) {
+      bytes += b.length();
+    }
+    int sent = bytes;
+    handle.send(list, to, err -> {
+      if (err == null) {
+        cb.accept(null, sent);
+      } else {
+        // Node: afterSend, ExceptionWithHostPort(err, 'send', address, port).
+        cb.accept(DgramErrors.withHostPort(
+            DgramErrors.classify(err, "EIO"), "send", address, port, err), null);
+      }
+    });
+  }
+
+  // ---- close / addresses --------------------------------------------------------------------
+
+  /**
+   * Closes the socket: stops receiving and frees the port at once. Node: {@code
+   * socket.close()}.
+   *
+   * @return this socket
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if already closed
+   * @emits {@link #CLOSE} on the next tick
+   */
+  public DatagramSocket close() {
+    return close(null);
+  }
+
+  /**
+   * Closes the socket, then calls {@code callback}. If the socket is still binding with sends
+   * queued, the close waits behind them, as in Node. Node: {@code socket.close(callback)}.
+   *
+   * @param callback added as a {@link #CLOSE} listener, or null
+   * @return this socket
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if already closed
+   * @emits {@link #CLOSE} on the next tick
+   */
+  public DatagramSocket close(Runnable callback) {
+    if (!loop.inLoop()) {
+      return onLoop(() -> close(callback));
+    }
+    if (callback != null) {
+      on(CLOSE, callback);
+    }
+    if (queue != null) {
+      queue.add(() -> close(null));
+      return this;
+    }
+    healthCheck();
+    if (receiving) {
+      handle.recvStop();
+      receiving = false;
+    }
+    handle.close();
+    handle = null;
+    loop.nextTick(() -> emit(CLOSE));
+    return this;
+  }
+
+  /**
+   * Returns the socket's local address. Node: {@code socket.address()}.
+   *
+   * @return address, family and port
+   * @throws dev.nodus.SystemError {@code getsockname EBADF} if not bound yet
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed
+   */
+  public AddressInfo address() {
+    if (!loop.inLoop()) {
+      return onLoop(this::address);
+    }
+    healthCheck();
+    return info(handle.localAddress());
+  }
+
+  /**
+   * Returns the connected peer's address. Node: {@code socket.remoteAddress()}.
+   *
+   * @return address, family and port
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_CONNECTED} if not connected
+   */
+  public AddressInfo remoteAddress() {
+    if (!loop.inLoop()) {
+      return onLoop(this::remoteAddress);
+    }
+    healthCheck();
+    if (connectState != ConnectState.CONNECTED) {
+      throw DgramErrors.notConnected();
+    }
+    return info(handle.remoteAddress());
+  }
+
+  private AddressInfo info(InetSocketAddress a) {
+    InetAddress ip = a.getAddress();
+    return new AddressInfo(UdpAddresses.text(ip, ipv6), UdpAddresses.family(ip, ipv6), a.getPort());
+  }
+
+  // ---- options ------------------------------------------------------------------------------
+
+  /**
+   * Turns {@code SO_BROADCAST} on or off. Node: {@code socket.setBroadcast(flag)}.
+   *
+   * @param flag whether broadcasts may be sent
+   * @throws dev.nodus.SystemError {@code setBroadcast EBADF} if not bound
+   */
+  public void setBroadcast(boolean flag) {
+    run(() -> requireHandle().setBroadcast(flag));
+  }
+
+  /**
+   * Sets the unicast time-to-live ({@code IP_TTL}, or {@code IPV6_UNICAST_HOPS} for udp6).
+   * Node: {@code socket.setTTL(ttl)}.
+   *
+   * @param ttl 1 to 255
+   * @return {@code ttl}
+   * @throws dev.nodus.SystemError {@code setTTL EINVAL} out of range, {@code setTTL EBADF} if
+   *     not bound
+   */
+  public int setTTL(int ttl) {
+    run(() -> requireHandle().setIntOption("setTTL", ttl, 1, 255));
+    return ttl;
+  }
+
+  /**
+   * Sets the multicast time-to-live ({@code IP_MULTICAST_TTL} / {@code IPV6_MULTICAST_HOPS}).
+   * Node: {@code socket.setMulticastTTL(ttl)}.
+   *
+   * @param ttl 0 to 255
+   * @return {@code ttl}
+   * @throws dev.nodus.SystemError {@code setMulticastTTL EINVAL} out of range, {@code EBADF} if
+   *     not bound
+   */
+  public int setMulticastTTL(int ttl) {
+    run(() -> requireHandle().setIntOption("setMulticastTTL", ttl, 0, 255));
+    return ttl;
+  }
+
+  /**
+   * Sets whether multicast datagrams loop back to local sockets ({@code IP_MULTICAST_LOOP}).
+   * Node: {@code socket.setMulticastLoopback(flag)}.
+   *
+   * @param flag whether to loop back
+   * @return {@code flag}
+   * @throws dev.nodus.SystemError {@code setMulticastLoopback EBADF} if not bound
+   */
+  public boolean setMulticastLoopback(boolean flag) {
+    run(() -> requireHandle().setIntOption("setMulticastLoopback", flag ? 1 : 0, 0, 255));
+    return flag;
+  }
+
+  /**
+   * Chooses the interface multicast datagrams leave by: an IPv4 address of the interface for
+   * udp4, {@code ::%name} (the zone names the interface) for udp6. Node: {@code
+   * socket.setMulticastInterface(interfaceAddress)}.
+   *
+   * @param interfaceAddress the interface's address
+   * @throws dev.nodus.SystemError {@code setMulticastInterface EINVAL} for no IP, {@code
+   *     EADDRNOTAVAIL} for no local interface, {@code ENOPROTOOPT} for the wrong family
+   */
+  public void setMulticastInterface(String interfaceAddress) {
+    run(() -> {
+      healthCheck();
+      requireString(interfaceAddress, "interfaceAddress");
+      handle.setMulticastInterface(interfaceAddress);
+    });
+  }
+
+  /**
+   * Joins a multicast group on any interface. Node: {@code socket.addMembership(group)}.
+   *
+   * @param multicastAddress the group
+   * @throws dev.nodus.SystemError {@code addMembership EINVAL} if no multicast IP, {@code
+   *     EADDRINUSE} if already joined
+   */
+  public void addMembership(String multicastAddress) {
+    addMembership(multicastAddress, null);
+  }
+
+  /**
+   * Joins a multicast group on one interface ({@code IP_ADD_MEMBERSHIP}/{@code
+   * IPV6_JOIN_GROUP}). Node: {@code socket.addMembership(multicastAddress, interfaceAddress)}.
+   *
+   * @param multicastAddress the group
+   * @param interfaceAddress the interface's address (udp6: {@code ::%name}), or null for any
+   * @throws dev.nodus.NodeError {@code ERR_MISSING_ARGS} without a group; {@code
+   *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined, {@code
+   *     EBADF} if not bound
+   */
+  public void addMembership(String multicastAddress, String interfaceAddress) {
+    run(() -> membership(multicastAddress, interfaceAddress, true));
+  }
+
+  /**
+   * Leaves a multicast group on any interface. Node: {@code socket.dropMembership(group)}.
+   *
+   * @param multicastAddress the group
+   * @throws dev.nodus.SystemError {@code dropMembership EADDRNOTAVAIL} if not joined
+   */
+  public void dropMembership(String multicastAddress) {
+    dropMembership(multicastAddress, null);
+  }
+
+  /**
+   * Leaves a multicast group on one interface. Node: {@code
+   * socket.dropMembership(multicastAddress, interfaceAddress)}.
+   *
+   * @param multicastAddress the group
+   * @param interfaceAddress the interface's address, or null for any
+   * @throws dev.nodus.SystemError {@code dropMembership EADDRNOTAVAIL} if not joined
+   */
+  public void dropMembership(String multicastAddress, String interfaceAddress) {
+    run(() -> membership(multicastAddress, interfaceAddress, false));
+  }
+
+  // Node: addMembership/dropMembership.
+  private void membership(String multicastAddress, String interfaceAddress, boolean join) {
+    healthCheck();
+    if (multicastAddress == null || multicastAddress.isEmpty()) {
+      throw DgramErrors.missingArgs("multicastAddress");
+    }
+    handle.membership(multicastAddress, interfaceAddress, join);
+  }
+
+  /**
+   * Joins a source-specific multicast channel on any interface. Node: {@code
+   * socket.addSourceSpecificMembership(sourceAddress, groupAddress)}.
+   *
+   * @param sourceAddress the source
+   * @param groupAddress the group (232.0.0.0/8 or ff3x::/32 by convention)
+   */
+  public void addSourceSpecificMembership(String sourceAddress, String groupAddress) {
+    addSourceSpecificMembership(sourceAddress, groupAddress, null);
+  }
+
+  /**
+   * Joins a source-specific multicast channel ({@code IP_ADD_SOURCE_MEMBERSHIP}/{@code
+   * MCAST_JOIN_SOURCE_GROUP}). Node: {@code socket.addSourceSpecificMembership(sourceAddress,
+   * groupAddress, interfaceAddress)}.
+   *
+   * @param sourceAddress the source
+   * @param groupAddress the group
+   * @param interfaceAddress the interface's address, or null for any
+   * @throws dev.nodus.SystemError {@code addSourceSpecificMembership EINVAL} for bad addresses
+   */
+  public void addSourceSpecificMembership(String sourceAddress, String groupAddress,
+      String interfaceAddress) {
+    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, true));
+  }
+
+  /**
+   * Leaves a source-specific multicast channel on any interface. Node: {@code
+   * socket.dropSourceSpecificMembership(sourceAddress, groupAddress)}.
+   *
+   * @param sourceAddress the source
+   * @param groupAddress the group
+   */
+  public void dropSourceSpecificMembership(String sourceAddress, String groupAddress) {
+    dropSourceSpecificMembership(sourceAddress, groupAddress, null);
+  }
+
+  /**
+   * Leaves a source-specific multicast channel. Node: {@code
+   * socket.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress)}.
+   *
+   * @param sourceAddress the source
+   * @param groupAddress the group
+   * @param interfaceAddress the interface's address, or null for any
+   * @throws dev.nodus.SystemError {@code dropSourceSpecificMembership EINVAL} if not joined
+   */
+  public void dropSourceSpecificMembership(String sourceAddress, String groupAddress,
+      String interfaceAddress) {
+    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, false));
+  }
+
+  // Node: addSourceSpecificMembership/dropSourceSpecificMembership.
+  private void sourceMembership(String source, String group, String iface, boolean join) {
+    healthCheck();
+    requireString(source, "sourceAddress");
+    requireString(group, "groupAddress");
+    handle.sourceMembership(source, group, iface, join);
+  }
+
+  /**
+   * Sets {@code SO_RCVBUF}. Node: {@code socket.setRecvBufferSize(size)}.
+   *
+   * @param size the size in bytes
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_BUFFER_SIZE} if negative; {@code
+   *     ERR_SOCKET_BUFFER_SIZE} if not bound
+   */
+  public void setRecvBufferSize(int size) {
+    bufferSize(true, size);
+  }
+
+  /**
+   * Sets {@code SO_SNDBUF}. Node: {@code socket.setSendBufferSize(size)}.
+   *
+   * @param size the size in bytes
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_BUFFER_SIZE} if negative; {@code
+   *     ERR_SOCKET_BUFFER_SIZE} if not bound
+   */
+  public void setSendBufferSize(int size) {
+    bufferSize(false, size);
+  }
+
+  /**
+   * Returns {@code SO_RCVBUF} as the kernel reports it (on Linux, twice what was set). Node:
+   * {@code socket.getRecvBufferSize()}.
+   *
+   * @return the size in bytes
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BUFFER_SIZE} if not bound
+   */
+  public int getRecvBufferSize() {
+    return bufferSize(true, 0);
+  }
+
+  /**
+   * Returns {@code SO_SNDBUF} as the kernel reports it. Node: {@code socket.getSendBufferSize()}.
+   *
+   * @return the size in bytes
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_BUFFER_SIZE} if not bound
+   */
+  public int getSendBufferSize() {
+    return bufferSize(false, 0);
+  }
+
+  // Node: bufferSize(self, size, buffer); size 0 only reads.
+  private int bufferSize(boolean recv, int size) {
+    if (!loop.inLoop()) {
+      return onLoop(() -> bufferSize(recv, size));
+    }
+    if (size < 0) {
+      throw DgramErrors.badBufferSize();
+    }
+    return requireHandle().bufferSize(recv, size);
+  }
+
+  /**
+   * Lets the socket keep the program alive again (the default). Node: {@code socket.ref()}.
+   *
+   * @return this socket
+   */
+  public DatagramSocket ref() {
+    run(() -> {
+      if (handle != null) {
+        handle.ref();
+      }
+    });
+    return this;
+  }
+
+  /**
+   * Lets the program end even while this socket is bound. Node: {@code socket.unref()}.
+   *
+   * @return this socket
+   */
+  public DatagramSocket unref() {
+    run(() -> {
+      if (handle != null) {
+        handle.unref();
+      }
+    });
+    return this;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  // Node: healthCheck.
+  private void healthCheck() {
+    if (handle == null) {
+      throw DgramErrors.notRunning();
+    }
+  }
+
+  // Where Node would dereference a null handle (a TypeError), Nodus throws NOT_RUNNING.
+  private UdpHandle requireHandle() {
+    healthCheck();
+    return handle;
+  }
+
+  private static void requireString(String s, String name) {
+    if (s == null) {
+      throw DgramErrors.notAString(name);
+    }
+  }
+
+  private void run(Runnable r) {
+    if (loop.inLoop()) {
+      r.run();
+    } else {
+      onLoop(() -> {
+        r.run();
+        return null;
+      });
+    }
+  }
+
+  private <T> T onLoop(Supplier<T> s) {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        f.complete(s.get());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      }
+    });
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  // ---- chaining -----------------------------------------------------------------------------
+
+  @Override
+  public DatagramSocket on(Event0 event, Runnable listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A> DatagramSocket on(Event1<A> event, Consumer<? super A> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A, B> DatagramSocket on(Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
+    super.on(event, listener);
+    return this;
+  }
+
+  @Override
+  public DatagramSocket once(Event0 event, Runnable listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A> DatagramSocket once(Event1<A> event, Consumer<? super A> listener) {
+    super.once(event, listener);
+    return this;
+  }
+
+  @Override
+  public <A, B> DatagramSocket once(Event2<A, B> event, BiConsumer<? super A, ? super B> listener) {
+    super.once(event, listener);
+    return this;
+  }
+}
