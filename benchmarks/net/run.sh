@@ -5,7 +5,7 @@
 #   benchmarks/net/run.sh                 build, run everything, print figures and ratios
 #   RUNS=1 RR_SECONDS=5 benchmarks/net/run.sh     quicker, noisier
 #   SERVERS="nodus node" SKIP_BUILD=1 benchmarks/net/run.sh
-#   NODUS_JFR=/tmp/nodus.jfr benchmarks/net/run.sh   also record a JFR profile of the Nodus server
+#   NODUS_JFR=nodus.jfr benchmarks/net/run.sh   also record a JFR profile of the Nodus server
 #
 # Each server runs alone, pinned to core $SERVER_CPU; the generator (netload.c, one epoll thread)
 # is pinned to core $CLIENT_CPU and prints its own CPU use per window: well under 100% means it
