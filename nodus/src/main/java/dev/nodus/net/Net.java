@@ -75,6 +75,7 @@ public final class Net {
    */
   public static Socket connect(ConnectOptions options, Runnable connectListener) {
     Loop loop = Loop.require();
+    Socket.validate(options);
     Socket s = new Socket(loop, null, options.allowHalfOpen, options.highWaterMark);
     if (connectListener != null) {
       s.once(Socket.CONNECT, connectListener);

@@ -117,6 +117,14 @@ public class Socket extends Duplex {
 
   // ---- connecting (Node: net.js connect, lookupAndConnect, internalConnect, afterConnect) -----
 
+  /** Node's validatePort for connect: thrown before any socket exists. */
+  static void validate(ConnectOptions o) {
+    if (o.path == null && (o.port < 0 || o.port > 65535)) {
+      throw new NodeError("ERR_SOCKET_BAD_PORT",
+          "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
+    }
+  }
+
   void connect(ConnectOptions o) {
     connecting = true;
     if (o.timeout > 0) {
@@ -126,10 +134,6 @@ public class Socket extends Duplex {
       attach(TcpHandle.forClient(loop, true));
       startConnect(TcpHandle.unixAddress(o.path), null, o, o.path, -1);
       return;
-    }
-    if (o.port < 0 || o.port > 65535) {
-      throw new NodeError("ERR_SOCKET_BAD_PORT",
-          "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
     }
     attach(TcpHandle.forClient(loop, false));
     String host = o.host == null ? "localhost" : o.host;

@@ -156,6 +156,20 @@ class SocketClientTest {
   }
 
   @Test
+  void badPortThrowsAtOnceAndLeavesNothingOpen() {
+    // node: net.connect(70000) throws ERR_SOCKET_BAD_PORT; the process then exits normally.
+    Programs.run(Duration.ofSeconds(10), () -> {
+      try {
+        Net.connect(70000);
+      } catch (NodeError e) {
+        log.add(e.code() + ":" + e.getMessage());
+      }
+    });
+    assertThat(log).containsExactly(
+        "ERR_SOCKET_BAD_PORT:Port should be >= 0 and < 65536. Received type number (70000).");
+  }
+
+  @Test
   void ipv6Loopback() {
     Programs.run(Duration.ofSeconds(10), () -> {
       Server s = Net.createServer(sock -> {
