@@ -158,6 +158,26 @@ class ServerTest {
   }
 
   @Test
+  void ipv6OnlyListenerRefusesIpv4() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dev.nodus.internal.loop.Transports.epoll(),
+        "IPV6_V6ONLY is set through the epoll transport");
+    // node: listen({host:'::', port:0, ipv6Only:true}); connect to 127.0.0.1 -> ECONNREFUSED, ::1 works
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.end("v6 only"));
+      s.listen(new ListenOptions().host("::").ipv6Only(true), () -> {
+        Socket v4 = Net.connect(s.address().port(), "127.0.0.1");
+        v4.on(Socket.ERROR, e -> log.add("v4:" + ((NodeError) e).code()));
+        v4.on(Socket.CLOSE, hadError -> {
+          Socket v6 = Net.connect(s.address().port(), "::1");
+          v6.on(Socket.TEXT, d -> log.add("v6:" + d));
+          v6.on(Socket.CLOSE, e -> s.close());
+        });
+      });
+    });
+    assertThat(log).containsExactly("v4:ECONNREFUSED", "v6:v6 only");
+  }
+
+  @Test
   void unixDomainSocketServerAndClient() throws Exception {
     Path dir = Files.createTempDirectory("nodus-unix");
     String path = dir.resolve("s.sock").toString();

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.net.SocketAddress;
 import java.util.function.Consumer;
 
@@ -17,6 +18,10 @@ import java.util.function.Consumer;
  * the server once active.
  */
 public final class TcpServerHandle {
+  /** Linux {@code setsockopt(IPPROTO_IPV6 = 41, IPV6_V6ONLY = 26)}. */
+  private static final IntegerUnixChannelOption IPV6_V6ONLY =
+      new IntegerUnixChannelOption("IPV6_V6ONLY", 41, 26);
+
   private final Loop loop;
   private final boolean unix;
   private Channel channel;
@@ -32,8 +37,8 @@ public final class TcpServerHandle {
    * {@code done} runs on the loop with null or the bind failure.
    *
    * @param reusePort share the port with other loops (SO_REUSEPORT, epoll only)
-   * @param ipv6Only accepted for Node parity; neither Netty transport exposes IPV6_V6ONLY, so a
-   *     {@code ::} listener stays dual-stack (see docs/node-parity.md)
+   * @param ipv6Only set IPV6_V6ONLY before binding (epoll; the NIO fallback cannot and stays
+   *     dual-stack)
    */
   public void listen(
       SocketAddress address,
@@ -65,6 +70,10 @@ public final class TcpServerHandle {
       b.option(ChannelOption.SO_REUSEADDR, true);
       if (reusePort && Transports.epoll()) {
         b.option(EpollChannelOption.SO_REUSEPORT, true);
+      }
+      if (ipv6Only && Transports.epoll()) {
+        // libuv's UV_TCP_IPV6ONLY: IPV6_V6ONLY before bind. Netty has no named option for it.
+        b.option(IPV6_V6ONLY, 1);
       }
     }
     ChannelFuture f = b.bind(address);
