@@ -15,6 +15,9 @@ public class NodeError extends RuntimeException {
   /** Node's error code. */
   private final String code;
 
+  /** Node's error class name: {@code Error}, {@code RangeError} or {@code TypeError}. */
+  private final String name;
+
   /**
    * Creates an error.
    *
@@ -33,8 +36,35 @@ public class NodeError extends RuntimeException {
    * @param cause the underlying error, or null
    */
   public NodeError(String code, String message, Throwable cause) {
+    this("Error", code, message, cause);
+  }
+
+  private NodeError(String name, String code, String message, Throwable cause) {
     super(message, cause);
+    this.name = name;
     this.code = Objects.requireNonNull(code, "code");
+  }
+
+  /**
+   * Creates an error that Node raises as a {@code RangeError}, such as {@code ERR_OUT_OF_RANGE}.
+   *
+   * @param code Node's error code
+   * @param message the message, as Node words it
+   * @return the error
+   */
+  public static NodeError rangeError(String code, String message) {
+    return new NodeError("RangeError", code, message, null);
+  }
+
+  /**
+   * Creates an error that Node raises as a {@code TypeError}, such as {@code ERR_INVALID_ARG_TYPE}.
+   *
+   * @param code Node's error code
+   * @param message the message, as Node words it
+   * @return the error
+   */
+  public static NodeError typeError(String code, String message) {
+    return new NodeError("TypeError", code, message, null);
   }
 
   /**
@@ -53,7 +83,7 @@ public class NodeError extends RuntimeException {
    * @return the name
    */
   public String name() {
-    return "Error";
+    return name;
   }
 
   @Override

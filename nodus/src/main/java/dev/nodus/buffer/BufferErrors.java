@@ -13,37 +13,13 @@ final class BufferErrors {
   /** Node's kMaxLength on 64-bit v20, the upper bound in validateOffset() messages. */
   static final long K_MAX_LENGTH = 4294967296L;
 
-  /** A NodeError whose {@link #name()} is Node's class: RangeError or TypeError. */
-  private static final class Typed extends NodeError {
-    private static final long serialVersionUID = 1L;
-    private final String name;
-
-    Typed(String name, String code, String message) {
-      super(code, message);
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-  }
-
-  static NodeError rangeError(String code, String message) {
-    return new Typed("RangeError", code, message);
-  }
-
-  static NodeError typeError(String code, String message) {
-    return new Typed("TypeError", code, message);
-  }
-
   /** ERR_OUT_OF_RANGE: {@code The value of "name" is out of range. It must be range. Received x}. */
   static NodeError outOfRange(String name, String range, long received) {
     return outOfRange(name, range, received(received));
   }
 
   static NodeError outOfRange(String name, String range, String received) {
-    return rangeError("ERR_OUT_OF_RANGE",
+    return NodeError.rangeError("ERR_OUT_OF_RANGE",
         "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + received);
   }
 
@@ -60,7 +36,7 @@ final class BufferErrors {
 
   /** ERR_BUFFER_OUT_OF_BOUNDS without a name. */
   static NodeError bufferOutOfBounds() {
-    return rangeError("ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
+    return NodeError.rangeError("ERR_BUFFER_OUT_OF_BOUNDS", "Attempt to access memory outside buffer bounds");
   }
 
   /** boundsError() in lib/internal/buffer.js, for an integer offset. */
@@ -72,7 +48,7 @@ final class BufferErrors {
   }
 
   static NodeError unknownEncoding(String encoding) {
-    return typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + encoding);
+    return NodeError.typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + encoding);
   }
 
   /** ERR_INVALID_ARG_VALUE with Node's inspect() of the value, cut at 128 chars. */
@@ -81,12 +57,12 @@ final class BufferErrors {
       inspected = inspected.substring(0, 128) + "...";
     }
     String type = name.contains(".") ? "property" : "argument";
-    return typeError("ERR_INVALID_ARG_VALUE",
+    return NodeError.typeError("ERR_INVALID_ARG_VALUE",
         "The " + type + " '" + name + "' is invalid. Received " + inspected);
   }
 
   static NodeError invalidBufferSize(String size) {
-    return rangeError("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + size);
+    return NodeError.rangeError("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of " + size);
   }
 
   /** How ERR_OUT_OF_RANGE prints a number: with {@code _} separators above 2 ** 32. */

@@ -850,23 +850,9 @@ public class EventEmitter {
 
   private static NodeError outOfRange(String name, int n) {
     // Node 20: validateNumber(n, name, 0) -> RangeError [ERR_OUT_OF_RANGE].
-    return new RangeError(
+    return NodeError.rangeError(
         "ERR_OUT_OF_RANGE",
         "The value of \"" + name + "\" is out of range. It must be >= 0. Received " + n);
-  }
-
-  /** A NodeError that Node raises as a {@code RangeError}. */
-  private static final class RangeError extends NodeError {
-    private static final long serialVersionUID = 1L;
-
-    RangeError(String code, String message) {
-      super(code, message);
-    }
-
-    @Override
-    public String name() {
-      return "RangeError";
-    }
   }
 
   /**

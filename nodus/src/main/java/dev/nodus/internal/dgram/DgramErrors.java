@@ -11,26 +11,9 @@ import dev.nodus.internal.errors.Errno;
 public final class DgramErrors {
   private DgramErrors() {}
 
-  /** A NodeError that prints with Node's class name ({@code TypeError}, {@code RangeError}). */
-  private static final class Named extends NodeError {
-    private static final long serialVersionUID = 1L;
-    private final String name;
-
-    Named(String name, String code, String message) {
-      super(code, message);
-      this.name = name;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-  }
-
   /** {@code ERR_SOCKET_BAD_TYPE}. */
   public static NodeError badType() {
-    return new Named(
-        "TypeError", "ERR_SOCKET_BAD_TYPE", "Bad socket type specified. Valid types are: udp4, udp6");
+    return NodeError.typeError("ERR_SOCKET_BAD_TYPE", "Bad socket type specified. Valid types are: udp4, udp6");
   }
 
   /**
@@ -39,9 +22,7 @@ public final class DgramErrors {
    */
   public static NodeError badPort(Integer port, boolean allowZero) {
     String received = port == null ? "undefined" : "type number (" + port + ")";
-    return new Named(
-        "RangeError",
-        "ERR_SOCKET_BAD_PORT",
+    return NodeError.rangeError("ERR_SOCKET_BAD_PORT",
         "Port should be " + (allowZero ? ">=" : ">") + " 0 and < 65536. Received " + received + ".");
   }
 
@@ -67,7 +48,7 @@ public final class DgramErrors {
 
   /** {@code ERR_SOCKET_BAD_BUFFER_SIZE}. */
   public static NodeError badBufferSize() {
-    return new Named("TypeError", "ERR_SOCKET_BAD_BUFFER_SIZE", "Buffer size must be a positive integer");
+    return NodeError.typeError("ERR_SOCKET_BAD_BUFFER_SIZE", "Buffer size must be a positive integer");
   }
 
   /**
@@ -91,27 +72,23 @@ public final class DgramErrors {
 
   /** {@code ERR_BUFFER_OUT_OF_BOUNDS} for the named argument. */
   public static NodeError outOfBounds(String name) {
-    return new Named("RangeError", "ERR_BUFFER_OUT_OF_BOUNDS", "\"" + name + "\" is outside of buffer bounds");
+    return NodeError.rangeError("ERR_BUFFER_OUT_OF_BOUNDS", "\"" + name + "\" is outside of buffer bounds");
   }
 
   /** {@code ERR_MISSING_ARGS} for one argument. */
   public static NodeError missingArgs(String name) {
-    return new Named("TypeError", "ERR_MISSING_ARGS", "The \"" + name + "\" argument must be specified");
+    return NodeError.typeError("ERR_MISSING_ARGS", "The \"" + name + "\" argument must be specified");
   }
 
   /** {@code ERR_INVALID_ARG_TYPE} for a string argument that was null. */
   public static NodeError notAString(String name) {
-    return new Named(
-        "TypeError",
-        "ERR_INVALID_ARG_TYPE",
+    return NodeError.typeError("ERR_INVALID_ARG_TYPE",
         "The \"" + name + "\" argument must be of type string. Received null");
   }
 
   /** {@code ERR_OUT_OF_RANGE} from {@code validateUint32}. */
   public static NodeError notUint32(String name, long value) {
-    return new Named(
-        "RangeError",
-        "ERR_OUT_OF_RANGE",
+    return NodeError.rangeError("ERR_OUT_OF_RANGE",
         "The value of \"" + name + "\" is out of range. It must be >= 0 && <= 4294967295. Received "
             + value);
   }
