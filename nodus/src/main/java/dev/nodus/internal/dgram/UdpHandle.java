@@ -4,6 +4,7 @@ import dev.nodus.SystemError;
 import dev.nodus.buffer.Buffer;
 import dev.nodus.internal.dgram.UdpSockopts.OptException;
 import dev.nodus.internal.errors.Errno;
+import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.loop.Transports;
 import io.netty.buffer.ByteBuf;
@@ -57,9 +58,8 @@ public final class UdpHandle {
   private VoidChannelPromise voidPromise;
   private GsoBatch gso;
   private boolean closed;
-  private boolean refed = true;
-  private boolean receiving;
-  private boolean holdsRef;
+  /** uv_ref state: the loop is held while receiving and ref'd. */
+  private final HandleRef loopRef;
   private boolean flushScheduled;
   private byte[] rxBytes;
   private InetSocketAddress rxFrom;
@@ -67,6 +67,7 @@ public final class UdpHandle {
   /** Creates an unbound handle for a udp4 or udp6 socket on {@code loop}. */
   public UdpHandle(Loop loop, boolean ipv6) {
     this.loop = loop;
+    this.loopRef = new HandleRef(loop);
     this.ipv6 = ipv6;
     this.senders = new UdpAddresses.TextCache(ipv6);
   }
@@ -184,18 +185,16 @@ public final class UdpHandle {
 
   /** {@code uv_udp_recv_start}. */
   public void recvStart() {
-    receiving = true;
     channel.config().setAutoRead(true);
-    updateRef();
+    loopRef.activate();
   }
 
   /** {@code uv_udp_recv_stop}. */
   public void recvStop() {
-    receiving = false;
     if (channel != null) {
       channel.config().setAutoRead(false);
     }
-    updateRef();
+    loopRef.deactivate();
   }
 
   void onRead(byte[] bytes, InetSocketAddress from) {
@@ -339,8 +338,7 @@ public final class UdpHandle {
       return;
     }
     closed = true;
-    receiving = false;
-    updateRef();
+    loopRef.deactivate();
     if (channel != null) {
       flushPending();
       channel.close();
@@ -349,31 +347,17 @@ public final class UdpHandle {
 
   /** {@code uv_ref}. */
   public void ref() {
-    refed = true;
-    updateRef();
+    loopRef.ref();
   }
 
   /** {@code uv_unref}. */
   public void unref() {
-    refed = false;
-    updateRef();
+    loopRef.unref();
   }
 
   /** {@code uv_has_ref}. */
   public boolean hasRef() {
-    return refed;
-  }
-
-  private void updateRef() {
-    boolean want = refed && receiving && !closed;
-    if (want != holdsRef) {
-      holdsRef = want;
-      if (want) {
-        loop.ref();
-      } else {
-        loop.unref();
-      }
-    }
+    return loopRef.hasRef();
   }
 
   // ---- options ----------------------------------------------------------------------------
