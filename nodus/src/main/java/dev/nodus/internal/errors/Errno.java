@@ -4,7 +4,6 @@ import dev.nodus.NodeError;
 import dev.nodus.SystemError;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.unix.Errors;
-import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -182,10 +181,5 @@ public final class Errno {
       return plain(code, syscall, t);
     }
     return t instanceof RuntimeException re ? re : new NodeError("ERR_SYSTEM_ERROR", String.valueOf(t.getMessage()), t);
-  }
-
-  /** Whether {@code t} is an I/O exception Netty raises when the peer went away. */
-  public static boolean isIo(Throwable t) {
-    return t instanceof IOException;
   }
 }

@@ -244,17 +244,6 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
     return channel.isWritable();
   }
 
-  /** Whether Netty's outbound buffer is below its high-water mark. */
-  public boolean writable() {
-    return channel != null && channel.isWritable();
-  }
-
-  /** Bytes queued in Netty but not yet handed to the kernel. */
-  public long bufferedBytes() {
-    return channel == null ? 0 : channel.unsafe().outboundBuffer() == null ? 0
-        : channel.unsafe().outboundBuffer().totalPendingWriteBytes();
-  }
-
   private void scheduleFlush() {
     if (!flushScheduled) {
       flushScheduled = true;
