@@ -1,6 +1,8 @@
 package dev.nodus.buffer;
 
+import dev.nodus.internal.buffer.BufferAccess;
 import dev.nodus.internal.buffer.ByteSearch;
+import dev.nodus.internal.buffer.ExternalBytes;
 import dev.nodus.internal.buffer.OneByte;
 import dev.nodus.internal.buffer.Ucs2;
 import dev.nodus.internal.buffer.Utf8;
@@ -41,14 +43,46 @@ public final class Buffer implements Comparable<Buffer> {
   private static final BigInteger I64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
   private static final BigInteger I64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-  private final byte[] array;
+  static {
+    BufferAccess.install(
+        new BufferAccess.Bridge() {
+          @Override
+          public Buffer wrap(ExternalBytes bytes) {
+            return new Buffer(null, bytes, 0, bytes.length());
+          }
+
+          @Override
+          public ExternalBytes external(Buffer b) {
+            return b.external;
+          }
+        });
+  }
+
+  /** The bytes, or null while they are on loan from outside the heap ({@link #external}). */
+  private final byte[] heap;
+  /** Bytes read from the network and not yet copied to the heap; null for heap Buffers. */
+  private final ExternalBytes external;
   private final int offset;
   private final int length;
 
   private Buffer(byte[] array, int offset, int length) {
-    this.array = array;
+    this(array, null, offset, length);
+  }
+
+  private Buffer(byte[] heap, ExternalBytes external, int offset, int length) {
+    this.heap = heap;
+    this.external = external;
     this.offset = offset;
     this.length = length;
+  }
+
+  /**
+   * The backing array. A Buffer over network bytes copies them to the heap here, on the first
+   * access from Java, so that every reader sees GC-owned memory.
+   */
+  private byte[] bytes() {
+    byte[] h = heap;
+    return h != null ? h : external.bytes();
   }
 
   private static VarHandle view(Class<?> type, ByteOrder order) {
@@ -264,7 +298,7 @@ public final class Buffer implements Comparable<Buffer> {
     int pos = 0;
     for (Buffer b : list) {
       int n = Math.min(b.length, totalLength - pos);
-      System.arraycopy(b.array, b.offset, out, pos, n);
+      System.arraycopy(b.bytes(), b.offset, out, pos, n);
       pos += n;
     }
     return wrap(out);
@@ -345,7 +379,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the array
    */
   public byte[] buffer() {
-    return array;
+    return bytes();
   }
 
   /**
@@ -365,7 +399,7 @@ public final class Buffer implements Comparable<Buffer> {
    */
   public int get(int index) {
     Objects.checkIndex(index, length);
-    return array[offset + index] & 0xff;
+    return bytes()[offset + index] & 0xff;
   }
 
   /**
@@ -376,7 +410,7 @@ public final class Buffer implements Comparable<Buffer> {
    */
   public void set(int index, int value) {
     Objects.checkIndex(index, length);
-    array[offset + index] = (byte) value;
+    bytes()[offset + index] = (byte) value;
   }
 
   /**
@@ -391,7 +425,7 @@ public final class Buffer implements Comparable<Buffer> {
   public Buffer subarray(int start, int end) {
     int s = clampIndex(start);
     int e = clampIndex(end);
-    return new Buffer(array, offset + s, e > s ? e - s : 0);
+    return new Buffer(heap, external, offset + s, e > s ? e - s : 0);
   }
 
   /**
@@ -410,7 +444,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the view
    */
   public Buffer subarray() {
-    return new Buffer(array, offset, length);
+    return new Buffer(heap, external, offset, length);
   }
 
   /**
@@ -461,7 +495,7 @@ public final class Buffer implements Comparable<Buffer> {
    */
   @Override
   public String toString() {
-    return Utf8.decode(array, offset, length);
+    return Utf8.decode(bytes(), offset, length);
   }
 
   /**
@@ -507,7 +541,7 @@ public final class Buffer implements Comparable<Buffer> {
     if (end <= start) {
       return "";
     }
-    return Encoding.ops(encoding).decode(array, offset + start, end - start);
+    return Encoding.ops(encoding).decode(bytes(), offset + start, end - start);
   }
 
   /**
@@ -596,7 +630,7 @@ public final class Buffer implements Comparable<Buffer> {
     if (max == 0) {
       return 0;
     }
-    return encoding.write(string, array, offset + at, max);
+    return encoding.write(string, bytes(), offset + at, max);
   }
 
   // ---- copy, fill, compare ---------------------------------------------------------------
@@ -669,7 +703,7 @@ public final class Buffer implements Comparable<Buffer> {
       end = sourceStart + (long) target.length - targetStart;
     }
     int nb = (int) Math.min(end - sourceStart, length - sourceStart);
-    System.arraycopy(array, offset + sourceStart, target.array, target.offset + targetStart, nb);
+    System.arraycopy(bytes(), offset + sourceStart, target.bytes(), target.offset + targetStart, nb);
     return nb;
   }
 
@@ -680,7 +714,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return this Buffer
    */
   public Buffer fill(int value) {
-    Arrays.fill(array, offset, offset + length, (byte) value);
+    Arrays.fill(bytes(), offset, offset + length, (byte) value);
     return this;
   }
 
@@ -708,7 +742,7 @@ public final class Buffer implements Comparable<Buffer> {
    */
   public Buffer fill(int value, int offset, int end) {
     if (checkFillRange(offset, end)) {
-      Arrays.fill(array, this.offset + offset, this.offset + end, (byte) value);
+      Arrays.fill(bytes(), this.offset + offset, this.offset + end, (byte) value);
     }
     return this;
   }
@@ -827,7 +861,7 @@ public final class Buffer implements Comparable<Buffer> {
   public Buffer fill(Buffer value, int offset, int end) {
     if (checkFillRange(offset, end)) {
       int n = Math.min(value.length, end - offset);
-      System.arraycopy(value.array, value.offset, array, this.offset + offset, n);
+      System.arraycopy(value.bytes(), value.offset, bytes(), this.offset + offset, n);
       repeat(offset, end, value.length, value);
     }
     return this;
@@ -859,10 +893,10 @@ public final class Buffer implements Comparable<Buffer> {
     int written;
     if (enc == Encoding.UTF8 || enc == Encoding.UTF16LE) {
       byte[] b = enc == Encoding.UTF8 ? Utf8.encode(value) : Ucs2.encode(value);
-      System.arraycopy(b, 0, array, this.offset + offset, Math.min(b.length, fillLength));
+      System.arraycopy(b, 0, bytes(), this.offset + offset, Math.min(b.length, fillLength));
       written = b.length;
     } else {
-      written = enc.write(value, array, this.offset + offset, fillLength);
+      written = enc.write(value, bytes(), this.offset + offset, fillLength);
     }
     repeat(offset, end, written, Inspect.string(value));
     return this;
@@ -882,10 +916,10 @@ public final class Buffer implements Comparable<Buffer> {
     int start = this.offset + offset;
     int inThere = n;
     while (inThere < fillLength - inThere) {
-      System.arraycopy(array, start, array, start + inThere, inThere);
+      System.arraycopy(bytes(), start, bytes(), start + inThere, inThere);
       inThere *= 2;
     }
-    System.arraycopy(array, start, array, start + inThere, fillLength - inThere);
+    System.arraycopy(bytes(), start, bytes(), start + inThere, fillLength - inThere);
   }
 
   /**
@@ -894,7 +928,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the bytes
    */
   public byte[] toByteArray() {
-    return Arrays.copyOfRange(array, offset, offset + length);
+    return Arrays.copyOfRange(bytes(), offset, offset + length);
   }
 
   /**
@@ -906,7 +940,7 @@ public final class Buffer implements Comparable<Buffer> {
   @Override
   public boolean equals(Object o) {
     return o instanceof Buffer b
-        && Arrays.equals(array, offset, offset + length, b.array, b.offset, b.offset + b.length);
+        && Arrays.equals(bytes(), offset, offset + length, b.bytes(), b.offset, b.offset + b.length);
   }
 
   /**
@@ -917,8 +951,9 @@ public final class Buffer implements Comparable<Buffer> {
   @Override
   public int hashCode() {
     int h = 1;
+    byte[] a = bytes();
     for (int i = offset, end = offset + length; i < end; i++) {
-      h = 31 * h + array[i];
+      h = 31 * h + a[i];
     }
     return h;
   }
@@ -931,7 +966,7 @@ public final class Buffer implements Comparable<Buffer> {
    */
   @Override
   public int compareTo(Buffer o) {
-    return Integer.signum(Arrays.compareUnsigned(array, offset, offset + length, o.array, o.offset, o.offset + o.length));
+    return Integer.signum(Arrays.compareUnsigned(bytes(), offset, offset + length, o.bytes(), o.offset, o.offset + o.length));
   }
 
   /**
@@ -986,8 +1021,8 @@ public final class Buffer implements Comparable<Buffer> {
     int sourceLen = sourceEnd - sourceStart;
     int targetLen = targetEnd - targetStart;
     int n = Math.min(sourceLen, targetLen);
-    int c = Arrays.compareUnsigned(array, offset + sourceStart, offset + sourceStart + n,
-        target.array, target.offset + targetStart, target.offset + targetStart + n);
+    int c = Arrays.compareUnsigned(bytes(), offset + sourceStart, offset + sourceStart + n,
+        target.bytes(), target.offset + targetStart, target.offset + targetStart + n);
     return c != 0 ? Integer.signum(c) : Integer.compare(sourceLen, targetLen);
   }
 
@@ -1084,7 +1119,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the index, or -1
    */
   public int indexOf(int value) {
-    return ByteSearch.indexOf(array, offset, length, value, 0, true);
+    return ByteSearch.indexOf(bytes(), offset, length, value, 0, true);
   }
 
   /**
@@ -1096,7 +1131,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the index, or -1
    */
   public int indexOf(int value, int byteOffset) {
-    return ByteSearch.indexOf(array, offset, length, value, byteOffset, true);
+    return ByteSearch.indexOf(bytes(), offset, length, value, byteOffset, true);
   }
 
   /**
@@ -1190,7 +1225,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the index, or -1
    */
   public int lastIndexOf(int value) {
-    return ByteSearch.indexOf(array, offset, length, value, length, false);
+    return ByteSearch.indexOf(bytes(), offset, length, value, length, false);
   }
 
   /**
@@ -1202,7 +1237,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the index, or -1
    */
   public int lastIndexOf(int value, int byteOffset) {
-    return ByteSearch.indexOf(array, offset, length, value, byteOffset, false);
+    return ByteSearch.indexOf(bytes(), offset, length, value, byteOffset, false);
   }
 
   /**
@@ -1330,13 +1365,13 @@ public final class Buffer implements Comparable<Buffer> {
         needle = enc.encode(value);
         break;
     }
-    return ByteSearch.indexOf(array, offset, hLen, needle, 0, needle.length, byteOffset, ucs2, forward);
+    return ByteSearch.indexOf(bytes(), offset, hLen, needle, 0, needle.length, byteOffset, ucs2, forward);
   }
 
   private int indexOfBuffer(Buffer value, int byteOffset, String encoding, boolean forward) {
     // An unknown encoding is not an error with a Buffer needle: Node falls back to utf8.
     boolean ucs2 = Encoding.lookup(encoding) == Encoding.UTF16LE;
-    return ByteSearch.indexOf(array, offset, length, value.array, value.offset, value.length,
+    return ByteSearch.indexOf(bytes(), offset, length, value.bytes(), value.offset, value.length,
         byteOffset, ucs2, forward);
   }
 
@@ -1353,7 +1388,7 @@ public final class Buffer implements Comparable<Buffer> {
       throw BufferErrors.invalidBufferSize("16-bits");
     }
     for (int i = offset, end = offset + length; i < end; i += 2) {
-      SHORT_LE.set(array, i, (short) SHORT_BE.get(array, i));
+      SHORT_LE.set(bytes(), i, (short) SHORT_BE.get(bytes(), i));
     }
     return this;
   }
@@ -1369,7 +1404,7 @@ public final class Buffer implements Comparable<Buffer> {
       throw BufferErrors.invalidBufferSize("32-bits");
     }
     for (int i = offset, end = offset + length; i < end; i += 4) {
-      INT_LE.set(array, i, (int) INT_BE.get(array, i));
+      INT_LE.set(bytes(), i, (int) INT_BE.get(bytes(), i));
     }
     return this;
   }
@@ -1385,7 +1420,7 @@ public final class Buffer implements Comparable<Buffer> {
       throw BufferErrors.invalidBufferSize("64-bits");
     }
     for (int i = offset, end = offset + length; i < end; i += 8) {
-      LONG_LE.set(array, i, (long) LONG_BE.get(array, i));
+      LONG_LE.set(bytes(), i, (long) LONG_BE.get(bytes(), i));
     }
     return this;
   }
@@ -1418,7 +1453,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @throws dev.nodus.NodeError {@code ERR_OUT_OF_RANGE} or {@code ERR_BUFFER_OUT_OF_BOUNDS}
    */
   public int readUInt8(int offset) {
-    return array[at(offset, 1)] & 0xff;
+    return bytes()[at(offset, 1)] & 0xff;
   }
 
   /**
@@ -1428,7 +1463,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return -128 to 127
    */
   public int readInt8(int offset) {
-    return array[at(offset, 1)];
+    return bytes()[at(offset, 1)];
   }
 
   /**
@@ -1438,7 +1473,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 65535
    */
   public int readUInt16LE(int offset) {
-    return (short) SHORT_LE.get(array, at(offset, 2)) & 0xffff;
+    return (short) SHORT_LE.get(bytes(), at(offset, 2)) & 0xffff;
   }
 
   /**
@@ -1448,7 +1483,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 65535
    */
   public int readUInt16BE(int offset) {
-    return (short) SHORT_BE.get(array, at(offset, 2)) & 0xffff;
+    return (short) SHORT_BE.get(bytes(), at(offset, 2)) & 0xffff;
   }
 
   /**
@@ -1458,7 +1493,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return -32768 to 32767
    */
   public int readInt16LE(int offset) {
-    return (short) SHORT_LE.get(array, at(offset, 2));
+    return (short) SHORT_LE.get(bytes(), at(offset, 2));
   }
 
   /**
@@ -1468,7 +1503,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return -32768 to 32767
    */
   public int readInt16BE(int offset) {
-    return (short) SHORT_BE.get(array, at(offset, 2));
+    return (short) SHORT_BE.get(bytes(), at(offset, 2));
   }
 
   /**
@@ -1478,7 +1513,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 4294967295
    */
   public long readUInt32LE(int offset) {
-    return (int) INT_LE.get(array, at(offset, 4)) & 0xffffffffL;
+    return (int) INT_LE.get(bytes(), at(offset, 4)) & 0xffffffffL;
   }
 
   /**
@@ -1488,7 +1523,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 4294967295
    */
   public long readUInt32BE(int offset) {
-    return (int) INT_BE.get(array, at(offset, 4)) & 0xffffffffL;
+    return (int) INT_BE.get(bytes(), at(offset, 4)) & 0xffffffffL;
   }
 
   /**
@@ -1498,7 +1533,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public int readInt32LE(int offset) {
-    return (int) INT_LE.get(array, at(offset, 4));
+    return (int) INT_LE.get(bytes(), at(offset, 4));
   }
 
   /**
@@ -1508,7 +1543,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public int readInt32BE(int offset) {
-    return (int) INT_BE.get(array, at(offset, 4));
+    return (int) INT_BE.get(bytes(), at(offset, 4));
   }
 
   /**
@@ -1519,7 +1554,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public double readFloatLE(int offset) {
-    return Float.intBitsToFloat((int) INT_LE.get(array, at(offset, 4)));
+    return Float.intBitsToFloat((int) INT_LE.get(bytes(), at(offset, 4)));
   }
 
   /**
@@ -1529,7 +1564,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public double readFloatBE(int offset) {
-    return Float.intBitsToFloat((int) INT_BE.get(array, at(offset, 4)));
+    return Float.intBitsToFloat((int) INT_BE.get(bytes(), at(offset, 4)));
   }
 
   /**
@@ -1539,7 +1574,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public double readDoubleLE(int offset) {
-    return Double.longBitsToDouble((long) LONG_LE.get(array, at(offset, 8)));
+    return Double.longBitsToDouble((long) LONG_LE.get(bytes(), at(offset, 8)));
   }
 
   /**
@@ -1549,7 +1584,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public double readDoubleBE(int offset) {
-    return Double.longBitsToDouble((long) LONG_BE.get(array, at(offset, 8)));
+    return Double.longBitsToDouble((long) LONG_BE.get(bytes(), at(offset, 8)));
   }
 
   /**
@@ -1559,7 +1594,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public BigInteger readBigInt64LE(int offset) {
-    return BigInteger.valueOf((long) LONG_LE.get(array, at(offset, 8)));
+    return BigInteger.valueOf((long) LONG_LE.get(bytes(), at(offset, 8)));
   }
 
   /**
@@ -1569,7 +1604,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return the value
    */
   public BigInteger readBigInt64BE(int offset) {
-    return BigInteger.valueOf((long) LONG_BE.get(array, at(offset, 8)));
+    return BigInteger.valueOf((long) LONG_BE.get(bytes(), at(offset, 8)));
   }
 
   /**
@@ -1579,7 +1614,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 2^64 - 1
    */
   public BigInteger readBigUInt64LE(int offset) {
-    return unsigned((long) LONG_LE.get(array, at(offset, 8)));
+    return unsigned((long) LONG_LE.get(bytes(), at(offset, 8)));
   }
 
   /**
@@ -1589,7 +1624,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return 0 to 2^64 - 1
    */
   public BigInteger readBigUInt64BE(int offset) {
-    return unsigned((long) LONG_BE.get(array, at(offset, 8)));
+    return unsigned((long) LONG_BE.get(bytes(), at(offset, 8)));
   }
 
   private static BigInteger unsigned(long v) {
@@ -1610,7 +1645,7 @@ public final class Buffer implements Comparable<Buffer> {
     int p = at(offset, checkByteLength(byteLength));
     long v = 0;
     for (int i = byteLength - 1; i >= 0; i--) {
-      v = v << 8 | (array[p + i] & 0xff);
+      v = v << 8 | (bytes()[p + i] & 0xff);
     }
     return v;
   }
@@ -1627,7 +1662,7 @@ public final class Buffer implements Comparable<Buffer> {
     int p = at(offset, checkByteLength(byteLength));
     long v = 0;
     for (int i = 0; i < byteLength; i++) {
-      v = v << 8 | (array[p + i] & 0xff);
+      v = v << 8 | (bytes()[p + i] & 0xff);
     }
     return v;
   }
@@ -1694,7 +1729,7 @@ public final class Buffer implements Comparable<Buffer> {
    *     {@code ERR_BUFFER_OUT_OF_BOUNDS}
    */
   public int writeUInt8(long value, int offset) {
-    array[checkInt(value, 0, 0xff, offset, 1)] = (byte) value;
+    bytes()[checkInt(value, 0, 0xff, offset, 1)] = (byte) value;
     return offset + 1;
   }
 
@@ -1706,7 +1741,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 1}
    */
   public int writeInt8(long value, int offset) {
-    array[checkInt(value, -0x80, 0x7f, offset, 1)] = (byte) value;
+    bytes()[checkInt(value, -0x80, 0x7f, offset, 1)] = (byte) value;
     return offset + 1;
   }
 
@@ -1718,7 +1753,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 2}
    */
   public int writeUInt16LE(long value, int offset) {
-    SHORT_LE.set(array, checkInt(value, 0, 0xffff, offset, 2), (short) value);
+    SHORT_LE.set(bytes(), checkInt(value, 0, 0xffff, offset, 2), (short) value);
     return offset + 2;
   }
 
@@ -1730,7 +1765,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 2}
    */
   public int writeUInt16BE(long value, int offset) {
-    SHORT_BE.set(array, checkInt(value, 0, 0xffff, offset, 2), (short) value);
+    SHORT_BE.set(bytes(), checkInt(value, 0, 0xffff, offset, 2), (short) value);
     return offset + 2;
   }
 
@@ -1742,7 +1777,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 2}
    */
   public int writeInt16LE(long value, int offset) {
-    SHORT_LE.set(array, checkInt(value, -0x8000, 0x7fff, offset, 2), (short) value);
+    SHORT_LE.set(bytes(), checkInt(value, -0x8000, 0x7fff, offset, 2), (short) value);
     return offset + 2;
   }
 
@@ -1754,7 +1789,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 2}
    */
   public int writeInt16BE(long value, int offset) {
-    SHORT_BE.set(array, checkInt(value, -0x8000, 0x7fff, offset, 2), (short) value);
+    SHORT_BE.set(bytes(), checkInt(value, -0x8000, 0x7fff, offset, 2), (short) value);
     return offset + 2;
   }
 
@@ -1766,7 +1801,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeUInt32LE(long value, int offset) {
-    INT_LE.set(array, checkInt(value, 0, 0xffffffffL, offset, 4), (int) value);
+    INT_LE.set(bytes(), checkInt(value, 0, 0xffffffffL, offset, 4), (int) value);
     return offset + 4;
   }
 
@@ -1778,7 +1813,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeUInt32BE(long value, int offset) {
-    INT_BE.set(array, checkInt(value, 0, 0xffffffffL, offset, 4), (int) value);
+    INT_BE.set(bytes(), checkInt(value, 0, 0xffffffffL, offset, 4), (int) value);
     return offset + 4;
   }
 
@@ -1790,7 +1825,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeInt32LE(long value, int offset) {
-    INT_LE.set(array, checkInt(value, Integer.MIN_VALUE, Integer.MAX_VALUE, offset, 4), (int) value);
+    INT_LE.set(bytes(), checkInt(value, Integer.MIN_VALUE, Integer.MAX_VALUE, offset, 4), (int) value);
     return offset + 4;
   }
 
@@ -1802,7 +1837,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeInt32BE(long value, int offset) {
-    INT_BE.set(array, checkInt(value, Integer.MIN_VALUE, Integer.MAX_VALUE, offset, 4), (int) value);
+    INT_BE.set(bytes(), checkInt(value, Integer.MIN_VALUE, Integer.MAX_VALUE, offset, 4), (int) value);
     return offset + 4;
   }
 
@@ -1819,7 +1854,7 @@ public final class Buffer implements Comparable<Buffer> {
     int n = checkByteLength(byteLength);
     int p = checkInt(value, 0, (1L << (8 * n)) - 1, offset, n);
     for (int i = 0; i < n; i++) {
-      array[p + i] = (byte) (value >> (8 * i));
+      bytes()[p + i] = (byte) (value >> (8 * i));
     }
     return offset + n;
   }
@@ -1837,7 +1872,7 @@ public final class Buffer implements Comparable<Buffer> {
     int n = checkByteLength(byteLength);
     int p = checkInt(value, 0, (1L << (8 * n)) - 1, offset, n);
     for (int i = 0; i < n; i++) {
-      array[p + n - 1 - i] = (byte) (value >> (8 * i));
+      bytes()[p + n - 1 - i] = (byte) (value >> (8 * i));
     }
     return offset + n;
   }
@@ -1856,7 +1891,7 @@ public final class Buffer implements Comparable<Buffer> {
     long max = (1L << (8 * n - 1)) - 1;
     int p = checkInt(value, -max - 1, max, offset, n);
     for (int i = 0; i < n; i++) {
-      array[p + i] = (byte) (value >> (8 * i));
+      bytes()[p + i] = (byte) (value >> (8 * i));
     }
     return offset + n;
   }
@@ -1875,7 +1910,7 @@ public final class Buffer implements Comparable<Buffer> {
     long max = (1L << (8 * n - 1)) - 1;
     int p = checkInt(value, -max - 1, max, offset, n);
     for (int i = 0; i < n; i++) {
-      array[p + n - 1 - i] = (byte) (value >> (8 * i));
+      bytes()[p + n - 1 - i] = (byte) (value >> (8 * i));
     }
     return offset + n;
   }
@@ -1889,7 +1924,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeFloatLE(double value, int offset) {
-    INT_LE.set(array, at(offset, 4), Float.floatToRawIntBits((float) value));
+    INT_LE.set(bytes(), at(offset, 4), Float.floatToRawIntBits((float) value));
     return offset + 4;
   }
 
@@ -1901,7 +1936,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 4}
    */
   public int writeFloatBE(double value, int offset) {
-    INT_BE.set(array, at(offset, 4), Float.floatToRawIntBits((float) value));
+    INT_BE.set(bytes(), at(offset, 4), Float.floatToRawIntBits((float) value));
     return offset + 4;
   }
 
@@ -1913,7 +1948,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeDoubleLE(double value, int offset) {
-    LONG_LE.set(array, at(offset, 8), Double.doubleToRawLongBits(value));
+    LONG_LE.set(bytes(), at(offset, 8), Double.doubleToRawLongBits(value));
     return offset + 8;
   }
 
@@ -1925,7 +1960,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeDoubleBE(double value, int offset) {
-    LONG_BE.set(array, at(offset, 8), Double.doubleToRawLongBits(value));
+    LONG_BE.set(bytes(), at(offset, 8), Double.doubleToRawLongBits(value));
     return offset + 8;
   }
 
@@ -1947,7 +1982,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeBigInt64LE(BigInteger value, int offset) {
-    LONG_LE.set(array, checkBigInt(value, true, offset), value.longValue());
+    LONG_LE.set(bytes(), checkBigInt(value, true, offset), value.longValue());
     return offset + 8;
   }
 
@@ -1959,7 +1994,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeBigInt64BE(BigInteger value, int offset) {
-    LONG_BE.set(array, checkBigInt(value, true, offset), value.longValue());
+    LONG_BE.set(bytes(), checkBigInt(value, true, offset), value.longValue());
     return offset + 8;
   }
 
@@ -1971,7 +2006,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeBigUInt64LE(BigInteger value, int offset) {
-    LONG_LE.set(array, checkBigInt(value, false, offset), value.longValue());
+    LONG_LE.set(bytes(), checkBigInt(value, false, offset), value.longValue());
     return offset + 8;
   }
 
@@ -1983,7 +2018,7 @@ public final class Buffer implements Comparable<Buffer> {
    * @return {@code offset + 8}
    */
   public int writeBigUInt64BE(BigInteger value, int offset) {
-    LONG_BE.set(array, checkBigInt(value, false, offset), value.longValue());
+    LONG_BE.set(bytes(), checkBigInt(value, false, offset), value.longValue());
     return offset + 8;
   }
 }

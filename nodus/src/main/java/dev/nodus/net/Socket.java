@@ -11,9 +11,11 @@ import dev.nodus.internal.errors.Errno;
 import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.net.TcpHandle;
+import dev.nodus.internal.stream.StreamAccess;
 import dev.nodus.stream.Chunk;
 import dev.nodus.stream.Duplex;
 import dev.nodus.stream.DuplexOptions;
+import dev.nodus.stream.WritableStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -370,15 +372,20 @@ public class Socket extends Duplex {
 
   private final class HandleEvents implements TcpHandle.Owner {
     @Override
-    public void onRead(Buffer chunk) {
+    public boolean onRead(Buffer chunk) {
       if (destroyed()) {
-        return;
+        return false;
       }
       timeout.touch();
+      // A pipe into a plain Socket is the only reader: its write sends the read buffer as it
+      // is, and nothing keeps the chunk afterwards (subclasses may override _write, so no).
+      WritableStream dest = StreamAccess.soleDirectPipe(Socket.this);
+      boolean unseen = dest != null && dest.getClass() == Socket.class;
       // net.js onStreamRead: stop reading when the stream's buffer is full.
       if (!push(chunk) && handle.reading()) {
         handle.readStop();
       }
+      return unseen;
     }
 
     @Override

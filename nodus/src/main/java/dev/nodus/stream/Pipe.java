@@ -54,7 +54,17 @@ final class Pipe {
       state.awaitDrainWriters = set;
     }
     state.pipes.add(dest);
-    new Pipe(src, dest, end).attach();
+    Pipe pipe = new Pipe(src, dest, end);
+    state.soloPipe = state.pipes.size() == 1 ? pipe : null;
+    pipe.attach();
+  }
+
+  WritableStream dest() {
+    return dest;
+  }
+
+  Consumer<Object> ondata() {
+    return ondata;
   }
 
   private void attach() {
@@ -104,6 +114,9 @@ final class Pipe {
     src.off(Readable.END, unpipe);
     src.off(Readable.CHUNK, ondata);
     cleanedUp = true;
+    if (state.soloPipe == this) {
+      state.soloPipe = null;
+    }
     // If the source waits for a drain from this dest, it would never flow again: drain now.
     // If we don't know, assume that we are waiting for one.
     if (ondrain != null && state.awaitDrainWriters != null

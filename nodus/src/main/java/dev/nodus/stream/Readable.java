@@ -5,6 +5,7 @@ import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.Listener;
+import dev.nodus.internal.stream.StreamAccess;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,10 @@ public class Readable extends StreamBase {
    */
   public static final Event1<String> TEXT =
       Event1.of("data", v -> v instanceof Buffer b ? b.toString() : (String) v);
+
+  static {
+    StreamAccess.install(r -> r.rs == null ? null : r.rs.soleDirectPipe());
+  }
 
   /** Node's {@code 'data'} with the chunk as is, for object mode. */
   public static final Event1<Object> CHUNK = Event1.of("data");

@@ -30,6 +30,8 @@ final class ReadableState extends CommonState {
   final ArrayDeque<Object> buffer = new ArrayDeque<>();
   int length;
   final ArrayList<WritableStream> pipes = new ArrayList<>(1);
+  /** The pipe to {@code pipes.get(0)} while it is the only one, for {@link #soleDirectPipe()}. */
+  Pipe soloPipe;
 
   boolean ended;
   boolean endEmitted;
@@ -72,6 +74,22 @@ final class ReadableState extends CommonState {
       this.decoder = new StringDecoder(encoding);
       this.encoding = encoding;
     }
+  }
+
+  /**
+   * The destination of a byte chunk pushed now, when only one pipe's ondata would see it: the
+   * chunk is emitted at once (Node's addChunk: flowing, nothing buffered, not inside _read), as
+   * it is (no decoder), and the one 'data' listener is that pipe's. Null otherwise.
+   */
+  WritableStream soleDirectPipe() {
+    Pipe p = soloPipe;
+    if (p == null || !flowing || length != 0 || sync || decoder != null || objectMode
+        || readableListening || pipes.size() != 1 || pipes.get(0) != p.dest()) {
+      return null;
+    }
+    return stream.listenerCount(Readable.CHUNK) == 1 && stream.listenerCount(Readable.CHUNK, p.ondata()) == 1
+        ? p.dest()
+        : null;
   }
 
   Boolean flowing() {
