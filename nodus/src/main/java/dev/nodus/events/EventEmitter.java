@@ -50,8 +50,8 @@ public class EventEmitter {
   private static final Object[] NO_ARGS = {};
   private static volatile int defaultMaxListeners = 10;
 
-  /** Listener lists by name; replaced, never changed in place, so emit reads a snapshot. */
-  private volatile ListenerTable table = ListenerTable.EMPTY;
+  /** Listener lists by name ({@link ListenerTable}); replaced, never changed in place, so emit reads a snapshot. */
+  private volatile Object[] table = ListenerTable.EMPTY;
 
   private volatile int maxListeners = -1;
   /** Events whose list already caused a MaxListenersExceededWarning (Node: list.warned). */
@@ -435,9 +435,10 @@ public class EventEmitter {
    */
   public EventEmitter off(String event, Object listener) {
     Objects.requireNonNull(listener, "listener");
-    Object removed;
+    ListenerEntry hit;
+    boolean last;
     synchronized (this) {
-      ListenerEntry[] list = table.get(event);
+      ListenerEntry[] list = ListenerTable.list(ListenerTable.find(table, event));
       if (list == null) {
         return this;
       }
@@ -448,21 +449,22 @@ public class EventEmitter {
       if (i < 0) {
         return this;
       }
-      // lib/events.js removeListener: with one listener left Node reports the original function
-      // (list.listener || listener); from an array it reports what it was given, so a once-listener
-      // removed by its wrapper (when it fires, or by removeAllListeners) is reported as the wrapper.
-      removed = list.length == 1 ? list[i].fn : listener;
+      hit = list[i];
+      last = list.length == 1;
       ListenerEntry[] next = new ListenerEntry[list.length - 1];
       System.arraycopy(list, 0, next, 0, i);
       System.arraycopy(list, i + 1, next, i, list.length - i - 1);
-      table = table.with(event, next);
+      table = ListenerTable.with(table, event, next);
       if (next.length <= 1 && warned != null) {
         // Node marks the listener array as warned; the array is gone once one listener is left.
         warned.remove(event);
       }
     }
-    if (table.get(REMOVE_LISTENER.name()) != null) {
-      emit(REMOVE_LISTENER, event, removed);
+    if (ListenerTable.find(table, REMOVE_LISTENER.name()) != null) {
+      // With one listener left Node reports the original function (list.listener || listener);
+      // from an array it reports what it was given, so a once-listener removed by its wrapper
+      // (when it fires, or by removeAllListeners) is reported as the wrapper.
+      emit(REMOVE_LISTENER, event, last ? hit.fn : listener);
     }
     return this;
   }
@@ -512,12 +514,12 @@ public class EventEmitter {
   public EventEmitter removeAllListeners(String event) {
     ListenerEntry[] list;
     synchronized (this) {
-      list = table.get(event);
+      list = ListenerTable.list(ListenerTable.find(table, event));
       if (list == null) {
         return this;
       }
-      if (table.get(REMOVE_LISTENER.name()) == null) {
-        table = table.with(event, null);
+      if (ListenerTable.find(table, REMOVE_LISTENER.name()) == null) {
+        table = ListenerTable.with(table, event, null);
         if (warned != null) {
           warned.remove(event);
         }
@@ -540,7 +542,7 @@ public class EventEmitter {
    *     {@link #eventNames()} order, {@code 'removeListener'}'s own listeners last
    */
   public EventEmitter removeAllListeners() {
-    if (table.get(REMOVE_LISTENER.name()) != null) {
+    if (ListenerTable.find(table, REMOVE_LISTENER.name()) != null) {
       for (String name : eventNames()) {
         if (!name.equals(REMOVE_LISTENER.name())) {
           removeAllListeners(name);
@@ -635,26 +637,35 @@ public class EventEmitter {
 
   /** lib/events.js emit: snapshot the list, call each; a throw stops the emission. */
   private boolean dispatch(String event, Object[] all, int n, Object a, Object b, Object c) {
-    ListenerEntry[] list = table.get(event);
-    if (list == null) {
+    Object listeners = ListenerTable.find(table, event);
+    if (listeners == null) {
       if (event.equals(ERROR.name())) {
         throw unhandled(n > 0, a);
       }
       return false;
     }
+    if (listeners instanceof ListenerEntry e) {
+      call(event, e, all, n, a, b, c);
+      return true;
+    }
     // The table's arrays are never changed in place, so this is Node's arrayClone.
-    for (ListenerEntry e : list) {
-      if (e.once) {
-        // Node's onceWrapper: removes itself before calling, and a fired flag keeps a
-        // re-entrant emission that still holds the old list from calling it twice.
-        if (!e.claim()) {
-          continue;
-        }
-        off(event, e.raw());
-      }
-      e.invoke(all, n, a, b, c);
+    for (ListenerEntry e : (ListenerEntry[]) listeners) {
+      call(event, e, all, n, a, b, c);
     }
     return true;
+  }
+
+  private void call(String event, ListenerEntry e, Object[] all, int n, Object a, Object b, Object c) {
+    if (e.once) {
+      // Node's onceWrapper: removes itself before calling, and a fired flag keeps a
+      // re-entrant emission that still holds the old list from calling it twice.
+      if (!e.claim()) {
+        return;
+      }
+      // Through off(), which subclasses extend (Readable's 'readable' bookkeeping).
+      off(event, e.raw());
+    }
+    e.invoke(all, n, a, b, c);
   }
 
   /** lib/events.js emit with no 'error' listener: throw the Error, or ERR_UNHANDLED_ERROR. */
@@ -695,8 +706,7 @@ public class EventEmitter {
    * @return the count
    */
   public int listenerCount(String event) {
-    ListenerEntry[] list = table.get(event);
-    return list == null ? 0 : list.length;
+    return ListenerTable.size(ListenerTable.find(table, event));
   }
 
   /**
@@ -720,10 +730,13 @@ public class EventEmitter {
    * @return the count
    */
   public int listenerCount(String event, Object listener) {
-    ListenerEntry[] list = table.get(event);
+    Object listeners = ListenerTable.find(table, event);
+    if (listeners instanceof ListenerEntry e) {
+      return e.matches(listener) ? 1 : 0;
+    }
     int count = 0;
-    if (list != null) {
-      for (ListenerEntry e : list) {
+    if (listeners != null) {
+      for (ListenerEntry e : (ListenerEntry[]) listeners) {
         if (e.matches(listener)) {
           count++;
         }
@@ -776,7 +789,7 @@ public class EventEmitter {
   }
 
   private List<Object> copy(String event, boolean raw) {
-    ListenerEntry[] list = table.get(event);
+    ListenerEntry[] list = ListenerTable.list(ListenerTable.find(table, event));
     if (list == null) {
       return List.of();
     }
@@ -796,7 +809,7 @@ public class EventEmitter {
    * @return the names
    */
   public List<String> eventNames() {
-    return table.names();
+    return ListenerTable.names(table);
   }
 
   /**
@@ -872,13 +885,13 @@ public class EventEmitter {
     Objects.requireNonNull(listener, "listener");
     // 'newListener' comes first, so a listener its handler adds for the same event lands
     // before this one, as in Node.
-    if (table.get(NEW_LISTENER.name()) != null) {
+    if (ListenerTable.find(table, NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, event, listener);
     }
     ListenerEntry entry = new ListenerEntry(key, listener, kind, once);
     int count;
     synchronized (this) {
-      ListenerEntry[] list = table.get(event);
+      ListenerEntry[] list = ListenerTable.list(ListenerTable.find(table, event));
       ListenerEntry[] next;
       if (list == null) {
         next = new ListenerEntry[] {entry};
@@ -892,7 +905,7 @@ public class EventEmitter {
           next[list.length] = entry;
         }
       }
-      table = table.with(event, next);
+      table = ListenerTable.with(table, event, next);
       count = next.length;
       int max = getMaxListeners();
       if (max <= 0 || count <= max) {

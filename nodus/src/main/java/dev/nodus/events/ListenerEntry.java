@@ -17,8 +17,11 @@ final class ListenerEntry {
   final Object fn;
   final int kind;
   final boolean once;
-  /** For once-listeners: Node's wrapper function, the identity removal goes by. */
-  private final EventEmitter.Once wrapper;
+  /**
+   * For once-listeners: Node's wrapper function, the identity removal goes by. Made when first
+   * asked for (rawListeners, a 'removeListener' event): until then no one can hold it.
+   */
+  private volatile EventEmitter.Once wrapper;
   private boolean fired;
 
   ListenerEntry(EventKey key, Object fn, int kind, boolean once) {
@@ -26,17 +29,29 @@ final class ListenerEntry {
     this.fn = fn;
     this.kind = kind;
     this.once = once;
-    this.wrapper = once ? new EventEmitter.Once(fn) : null;
   }
 
   /** What rawListeners shows and what removal of this exact registration passes. */
   Object raw() {
-    return once ? wrapper : fn;
+    if (!once) {
+      return fn;
+    }
+    EventEmitter.Once w = wrapper;
+    if (w == null) {
+      synchronized (this) {
+        w = wrapper;
+        if (w == null) {
+          w = new EventEmitter.Once(fn);
+          wrapper = w;
+        }
+      }
+    }
+    return w;
   }
 
   /** lib/events.js removeListener: {@code list[i] === listener || list[i].listener === listener}. */
   boolean matches(Object listener) {
-    return fn == listener || (once && wrapper == listener);
+    return fn == listener || (once && listener != null && wrapper == listener);
   }
 
   /** Node's onceWrapper {@code fired} flag: true for the one caller allowed to run it. */

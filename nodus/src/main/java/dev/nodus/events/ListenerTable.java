@@ -1,71 +1,79 @@
 package dev.nodus.events;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * An emitter's listener lists by event name, immutable: changes build a new table, so an
- * emission iterates a snapshot (Node's arrayClone in emit). Emitters have a handful of names,
- * so parallel arrays beat a map.
+ * An emitter's listener lists by event name, in one immutable array of name and list pairs:
+ * changes build a new array, so an emission iterates a snapshot (Node's arrayClone in emit).
+ * Emitters have a handful of names, so a scan beats a map. As in Node's {@code _events}, a lone
+ * listener is stored as itself and only two or more take an array: most events of a socket have
+ * one listener, and thousands of sockets make the saved arrays count.
  */
 final class ListenerTable {
-  static final ListenerTable EMPTY = new ListenerTable(new String[0], new ListenerEntry[0][]);
+  static final Object[] EMPTY = {};
 
-  private final String[] names;
-  private final ListenerEntry[][] lists;
+  private ListenerTable() {}
 
-  private ListenerTable(String[] names, ListenerEntry[][] lists) {
-    this.names = names;
-    this.lists = lists;
-  }
-
-  /** The listeners of {@code name}, never empty, or null. */
-  ListenerEntry[] get(String name) {
-    String[] ns = names;
-    for (int i = 0; i < ns.length; i++) {
+  /** The listeners of {@code name}: a {@link ListenerEntry}, a {@code ListenerEntry[]} of two or more, or null. */
+  static Object find(Object[] table, String name) {
+    for (int i = 0; i < table.length; i += 2) {
+      Object n = table[i];
       // Keys are constants, so identity usually matches before equals is needed.
-      if (ns[i] == name || ns[i].equals(name)) {
-        return lists[i];
+      if (n == name || n.equals(name)) {
+        return table[i + 1];
       }
     }
     return null;
   }
 
-  /** A table with {@code name}'s list replaced; an empty or null list removes the name. */
-  ListenerTable with(String name, ListenerEntry[] list) {
-    int i = indexOf(name);
-    boolean empty = list == null || list.length == 0;
-    if (i < 0) {
-      if (empty) {
-        return this;
-      }
-      String[] ns = Arrays.copyOf(names, names.length + 1);
-      ListenerEntry[][] ls = Arrays.copyOf(lists, lists.length + 1);
-      ns[names.length] = name;
-      ls[lists.length] = list;
-      return new ListenerTable(ns, ls);
+  /** How many listeners a value of {@link #find} holds. */
+  static int size(Object listeners) {
+    if (listeners == null) {
+      return 0;
     }
-    if (empty) {
-      if (names.length == 1) {
-        return EMPTY;
-      }
-      String[] ns = new String[names.length - 1];
-      ListenerEntry[][] ls = new ListenerEntry[lists.length - 1][];
-      System.arraycopy(names, 0, ns, 0, i);
-      System.arraycopy(names, i + 1, ns, i, names.length - i - 1);
-      System.arraycopy(lists, 0, ls, 0, i);
-      System.arraycopy(lists, i + 1, ls, i, lists.length - i - 1);
-      return new ListenerTable(ns, ls);
-    }
-    ListenerEntry[][] ls = lists.clone();
-    ls[i] = list;
-    return new ListenerTable(names, ls);
+    return listeners instanceof ListenerEntry ? 1 : ((ListenerEntry[]) listeners).length;
   }
 
-  private int indexOf(String name) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
+  /** A value of {@link #find} as an array (a new one for a lone listener), or null. */
+  static ListenerEntry[] list(Object listeners) {
+    if (listeners == null || listeners instanceof ListenerEntry[]) {
+      return (ListenerEntry[]) listeners;
+    }
+    return new ListenerEntry[] {(ListenerEntry) listeners};
+  }
+
+  /** A table with {@code name}'s list replaced; an empty or null list removes the name. */
+  static Object[] with(Object[] table, String name, ListenerEntry[] list) {
+    Object value = list == null || list.length == 0 ? null : list.length == 1 ? list[0] : list;
+    int i = indexOf(table, name);
+    if (i < 0) {
+      if (value == null) {
+        return table;
+      }
+      Object[] t = new Object[table.length + 2];
+      System.arraycopy(table, 0, t, 0, table.length);
+      t[table.length] = name;
+      t[table.length + 1] = value;
+      return t;
+    }
+    if (value == null) {
+      if (table.length == 2) {
+        return EMPTY;
+      }
+      Object[] t = new Object[table.length - 2];
+      System.arraycopy(table, 0, t, 0, i);
+      System.arraycopy(table, i + 2, t, i, table.length - i - 2);
+      return t;
+    }
+    Object[] t = table.clone();
+    t[i + 1] = value;
+    return t;
+  }
+
+  private static int indexOf(Object[] table, String name) {
+    for (int i = 0; i < table.length; i += 2) {
+      if (table[i].equals(name)) {
         return i;
       }
     }
@@ -76,10 +84,11 @@ final class ListenerTable {
    * The names in JavaScript's own-property order, which Node's eventNames() returns: array
    * indices ascending, then the other names in insertion order.
    */
-  List<String> names() {
+  static List<String> names(Object[] table) {
     List<String> indices = null;
-    List<String> others = new ArrayList<>(names.length);
-    for (String n : names) {
+    List<String> others = new ArrayList<>(table.length / 2);
+    for (int i = 0; i < table.length; i += 2) {
+      String n = (String) table[i];
       if (arrayIndex(n) >= 0) {
         if (indices == null) {
           indices = new ArrayList<>(2);

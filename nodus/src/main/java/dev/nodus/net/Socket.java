@@ -79,12 +79,12 @@ public class Socket extends Duplex {
   private SocketAddress cachedRemote;
   private long finalBytesRead;
   private long finalBytesWritten;
-  private final SocketTimeout timeout;
+  /** Made by the first setTimeout: most sockets never have one. */
+  private SocketTimeout timeout;
 
   Socket(Loop loop, TcpHandle handle, boolean allowHalfOpen, int highWaterMark) {
     super(options(highWaterMark));
     this.loop = loop;
-    this.timeout = new SocketTimeout(this, loop);
     this.loopRef = new HandleRef(loop);
     allowHalfOpen(allowHalfOpen);
     if (handle != null) {
@@ -200,7 +200,7 @@ public class Socket extends Duplex {
   }
 
   private void afterConnect() {
-    timeout.touch();
+    touchTimeout();
     emit(CONNECT);
     emit(READY);
     // net.js afterConnect: start the first read unless paused.
@@ -247,7 +247,7 @@ public class Socket extends Duplex {
       callback.accept(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
       return;
     }
-    timeout.touch();
+    touchTimeout();
     Buffer b = toBuffer(chunk, encoding);
     finishWrite(handle.write(b), callback, b.length());
   }
@@ -268,7 +268,7 @@ public class Socket extends Duplex {
       callback.accept(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
       return;
     }
-    timeout.touch();
+    touchTimeout();
     List<Buffer> bufs = new ArrayList<>(chunks.size());
     long n = 0;
     for (Chunk c : chunks) {
@@ -336,7 +336,9 @@ public class Socket extends Duplex {
   @Override
   protected void _destroy(Throwable err, Consumer<Throwable> callback) {
     connecting = false;
-    timeout.clear();
+    if (timeout != null) {
+      timeout.clear();
+    }
     if (handle != null) {
       boolean hadError = err != null;
       TcpHandle h = handle;
@@ -376,7 +378,7 @@ public class Socket extends Duplex {
       if (destroyed()) {
         return false;
       }
-      timeout.touch();
+      touchTimeout();
       // A pipe into a plain Socket is the only reader: its write sends the read buffer as it
       // is, and nothing keeps the chunk afterwards (subclasses may override _write, so no).
       WritableStream dest = StreamAccess.soleDirectPipe(Socket.this);
@@ -622,8 +624,26 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setTimeout(long ms) {
+    if (!loop.inLoop()) {
+      loop.execute(() -> setTimeout(ms));
+      return this;
+    }
+    if (timeout == null) {
+      if (ms <= 0) {
+        return this;
+      }
+      timeout = new SocketTimeout(this, loop);
+    }
     timeout.set(ms);
     return this;
+  }
+
+  /** Activity: restarts the idle timer, if there is one. */
+  private void touchTimeout() {
+    SocketTimeout t = timeout;
+    if (t != null) {
+      t.touch();
+    }
   }
 
   /**
@@ -649,7 +669,7 @@ public class Socket extends Duplex {
    * @return the timeout
    */
   public long timeout() {
-    return timeout.ms();
+    return timeout == null ? 0 : timeout.ms();
   }
 
   void emitTimeout() {

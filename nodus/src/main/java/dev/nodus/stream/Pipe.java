@@ -3,6 +3,7 @@ package dev.nodus.stream;
 import dev.nodus.events.Event2;
 import dev.nodus.events.EventEmitter;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * bookkeeping. Node: the closure of Readable.prototype.pipe (onunpipe, onend, cleanup, pause,
  * ondata, onerror, onclose, onfinish, unpipe) and pipeOnDrain.
  */
-final class Pipe {
+final class Pipe implements Consumer<Object>, BiConsumer<Readable, Pipe.UnpipeInfo>, Runnable {
   /** Node passes {@code (src, {hasUnpiped})} with 'unpipe'; Writable.UNPIPE sees the first. */
   static final Event2<Readable, UnpipeInfo> UNPIPE_INFO = Event2.of("unpipe");
 
@@ -26,11 +27,8 @@ final class Pipe {
   private boolean cleanedUp;
   private Runnable ondrain;
 
-  // The listeners, created once so that they can be removed.
-  private final java.util.function.BiConsumer<Readable, UnpipeInfo> onunpipe = this::onunpipe;
-  private final Runnable onend = this::onend;
-  private final Runnable unpipe = this::unpipe;
-  private final Consumer<Object> ondata = this::ondata;
+  // The listeners, created once so that they can be removed. The pipe itself is three more
+  // ('data', 'unpipe' and the source's 'end'): a socket pipes with 4 objects rather than 8.
   private final Consumer<Throwable> onerror = this::onerror;
   private final Runnable onclose = this::onclose;
   private final Runnable onfinish = this::onfinish;
@@ -64,18 +62,39 @@ final class Pipe {
   }
 
   Consumer<Object> ondata() {
-    return ondata;
+    return this;
+  }
+
+  /** The source's 'data': Node's ondata. */
+  @Override
+  public void accept(Object chunk) {
+    ondata(chunk);
+  }
+
+  /** The destination's 'unpipe': Node's onunpipe. */
+  @Override
+  public void accept(Readable readable, UnpipeInfo info) {
+    onunpipe(readable, info);
+  }
+
+  /** The source's 'end': Node's endFn, onend when the pipe ends the destination, else unpipe. */
+  @Override
+  public void run() {
+    if (doEnd) {
+      onend();
+    } else {
+      unpipe();
+    }
   }
 
   private void attach() {
-    Runnable endFn = doEnd ? onend : unpipe;
     if (state.endEmitted) {
-      src.nextTick(endFn);
+      src.nextTick(this);
     } else {
-      src.once(Readable.END, endFn);
+      src.once(Readable.END, this);
     }
-    dest.on(UNPIPE_INFO, onunpipe);
-    src.on(Readable.CHUNK, ondata);
+    dest.on(UNPIPE_INFO, (BiConsumer<Readable, UnpipeInfo>) this);
+    src.on(Readable.CHUNK, (Consumer<Object>) this);
     // Our error handler goes before userland ones.
     dest.prependListener(EventEmitter.ERROR, onerror);
     dest.once(Readable.CLOSE, onclose);
@@ -109,10 +128,9 @@ final class Pipe {
       dest.off(Writable.DRAIN, ondrain);
     }
     dest.off(EventEmitter.ERROR, onerror);
-    dest.off(UNPIPE_INFO, onunpipe);
-    src.off(Readable.END, onend);
-    src.off(Readable.END, unpipe);
-    src.off(Readable.CHUNK, ondata);
+    dest.off(UNPIPE_INFO, this);
+    src.off(Readable.END, this);
+    src.off(Readable.CHUNK, this);
     cleanedUp = true;
     if (state.soloPipe == this) {
       state.soloPipe = null;

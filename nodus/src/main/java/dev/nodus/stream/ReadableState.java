@@ -27,9 +27,9 @@ final class ReadableState extends CommonState {
   private static final int MAX_HWM = 0x40000000;
 
   final Readable stream;
-  final ArrayDeque<Object> buffer = new ArrayDeque<>();
+  final ArrayDeque<Object> buffer = new ArrayDeque<>(2); // grows; 17 slots up front cost 64 bytes per socket
   int length;
-  final ArrayList<WritableStream> pipes = new ArrayList<>(1);
+  final ArrayList<WritableStream> pipes = new ArrayList<>(0);
   /** The pipe to {@code pipes.get(0)} while it is the only one, for {@link #soleDirectPipe()}. */
   Pipe soloPipe;
 
@@ -58,10 +58,11 @@ final class ReadableState extends CommonState {
   /** Node: awaitDrainWriters, null | one WritableStream | a Set of them (multiAwaitDrain). */
   Object awaitDrainWriters;
 
-  private final Runnable emitReadableTask = this::emitReadableNow;
-  private final Runnable maybeReadMoreTask = this::maybeReadMoreNow;
-  private final Runnable resumeTask = this::resumeNow;
-  private final Runnable endReadableTask = this::endReadableNT;
+  // Each made on first use, then reused: an idle socket never needs most of them.
+  private Runnable emitReadableTask;
+  private Runnable maybeReadMoreTask;
+  private Runnable resumeTask;
+  private Runnable endReadableTask;
 
   ReadableState(Readable stream, boolean objectMode, int hwm, String encoding, boolean emitClose,
       boolean autoDestroy) {
@@ -516,7 +517,7 @@ final class ReadableState extends CommonState {
     needReadable = false;
     if (!emittedReadable) {
       emittedReadable = true;
-      stream.nextTick(emitReadableTask);
+      stream.nextTick(emitReadableTask != null ? emitReadableTask : (emitReadableTask = this::emitReadableNow));
     }
   }
 
@@ -537,7 +538,7 @@ final class ReadableState extends CommonState {
   void maybeReadMore() {
     if (!readingMore && constructed) {
       readingMore = true;
-      stream.nextTick(maybeReadMoreTask);
+      stream.nextTick(maybeReadMoreTask != null ? maybeReadMoreTask : (maybeReadMoreTask = this::maybeReadMoreNow));
     }
   }
 
@@ -571,7 +572,7 @@ final class ReadableState extends CommonState {
       flowing = !readableListening;
       if (!resumeScheduled) {
         resumeScheduled = true;
-        stream.nextTick(resumeTask);
+        stream.nextTick(resumeTask != null ? resumeTask : (resumeTask = this::resumeNow));
       }
     }
     hasPaused = true;
@@ -665,7 +666,7 @@ final class ReadableState extends CommonState {
   void endReadable() {
     if (!endEmitted) {
       ended = true;
-      stream.nextTick(endReadableTask);
+      stream.nextTick(endReadableTask != null ? endReadableTask : (endReadableTask = this::endReadableNT));
     }
   }
 

@@ -61,8 +61,9 @@ final class WritableState extends CommonState {
 
   /** Node: state.onwrite, bound once per stream. */
   final Consumer<Throwable> onwrite = this::onwrite;
-  private final Runnable afterWriteNop = () -> afterWrite(1, NOP);
-  private final Runnable errorBufferTask = this::errorBuffer;
+  // Made on first use, then reused.
+  private Runnable afterWriteNop;
+  private Runnable errorBufferTask;
 
   WritableState(StreamBase stream, boolean objectMode, int hwm, boolean decodeStrings,
       String defaultEncoding, boolean emitClose, boolean autoDestroy) {
@@ -247,7 +248,7 @@ final class WritableState extends CommonState {
       // the whole batch, with a counter, as in Node.
       if (cb == NOP) {
         if (!afterWritePending && needTick) {
-          stream.nextTick(afterWriteNop);
+          stream.nextTick(afterWriteNop != null ? afterWriteNop : (afterWriteNop = () -> afterWrite(1, NOP)));
           afterWritePending = true;
         } else {
           pendingcb--;
@@ -551,7 +552,7 @@ final class WritableState extends CommonState {
   /** Node: Writable.prototype.destroy: fails pending callbacks on the next tick, then destroys. */
   void destroy(Throwable err) {
     if ((hasBuffered() || onFinished != null) && !destroyed) {
-      stream.nextTick(errorBufferTask);
+      stream.nextTick(errorBufferTask != null ? errorBufferTask : (errorBufferTask = this::errorBuffer));
     }
     stream.destroyImpl(err, null);
   }

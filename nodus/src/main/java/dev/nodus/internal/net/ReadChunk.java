@@ -38,16 +38,12 @@ final class ReadChunk extends ExternalBytes {
    * {@link #unseen} and the pipe sent it, no one can read it again and the bytes need no heap
    * copy.
    */
-  void end() {
-    if (unseen && sent()) {
+  synchronized void end() {
+    if (unseen && sent) {
       drop();
     } else {
       materialize();
     }
-  }
-
-  private synchronized boolean sent() {
-    return sent;
   }
 
   @Override

@@ -28,7 +28,7 @@ import java.util.List;
  * which Netty runs after the turn's I/O, so every write made while handling a batch of reads
  * (or one callback) leaves in one syscall and a lone write is not delayed.
  */
-public final class TcpHandle extends ChannelInboundHandlerAdapter {
+public final class TcpHandle extends ChannelInboundHandlerAdapter implements Runnable {
   /** What the handle reports to its socket. Every call happens on the loop. */
   public interface Owner {
     /**
@@ -66,7 +66,6 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
   private boolean reading;
   private long bytesRead;
   private long bytesWritten;
-  private final Runnable flushTask = this::flushNow;
 
   TcpHandle(Loop loop, boolean unix) {
     this.loop = loop;
@@ -288,9 +287,15 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter {
     if (!flushScheduled) {
       flushScheduled = true;
       if (!inReadBatch) {
-        loop.eventLoop().execute(flushTask);
+        loop.eventLoop().execute(this);
       }
     }
+  }
+
+  /** The flush task: the handle is its own, to spare an object per socket. */
+  @Override
+  public void run() {
+    flushNow();
   }
 
   private void flushNow() {
