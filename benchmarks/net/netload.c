@@ -14,6 +14,11 @@
  *   netload idle HOST PORT N
  *       Opens N idle connections (at most 256 connects in flight), prints "connected N", then
  *       waits until standard input closes or a line arrives, and closes them all (FIN).
+ *   netload churn HOST PORT N
+ *       Opens N connections, at most 64 at a time, and closes each (FIN) once connected: warms up
+ *       the server's accept, set-up and teardown paths before the idle figure, so that its JIT
+ *       compiles them then. (Not a reset: Node's one-line echo server has no 'error' listener and
+ *       would exit on ECONNRESET. The TIME_WAITs left behind are reusable on loopback.)
  *
  * rr and bulk end cleanly (no RST): rr waits for the echoes in flight; bulk stops writing, waits
  * for the echo of every byte sent, then half-closes and reads up to the server's FIN.
@@ -375,6 +380,49 @@ static int idle(const char *host, int port, int total) {
   return 0;
 }
 
+/* ---- churn ---------------------------------------------------------------------------------- */
+
+static int churn(const char *host, int port, int total) {
+  struct sockaddr_in a = address(host, port);
+  int ep = epoll_create1(0);
+  if (ep < 0) die("epoll_create1");
+  int opened = 0, done = 0, inflight = 0;
+  struct epoll_event events[MAX_EVENTS];
+  double deadline = now() + 120;
+  while (done < total) {
+    while (opened < total && inflight < 64) {
+      int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      if (fd < 0) die("socket");
+      if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0 && errno != EINPROGRESS) die("connect");
+      struct epoll_event ev = {.events = EPOLLOUT, .data.fd = fd};
+      if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
+      opened++;
+      inflight++;
+    }
+    int n = epoll_wait(ep, events, MAX_EVENTS, 1000);
+    if (n < 0 && errno != EINTR) die("epoll_wait");
+    for (int k = 0; k < n; k++) {
+      int fd = events[k].data.fd;
+      int err = 0;
+      socklen_t len = sizeof err;
+      getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+      if (err) {
+        fprintf(stderr, "churn: connect: %s\n", strerror(err));
+        return 1;
+      }
+      close(fd);
+      inflight--;
+      done++;
+    }
+    if (now() > deadline) {
+      fprintf(stderr, "churn: only %d of %d connections after 120 s\n", done, total);
+      return 1;
+    }
+  }
+  printf("churned %d\n", done);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   if (argc >= 9 && strcmp(argv[1], "rr") == 0) {
     return rr(argv[2], atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), atof(argv[6]), atof(argv[7]),
@@ -387,9 +435,13 @@ int main(int argc, char **argv) {
   if (argc >= 5 && strcmp(argv[1], "idle") == 0) {
     return idle(argv[2], atoi(argv[3]), atoi(argv[4]));
   }
+  if (argc >= 5 && strcmp(argv[1], "churn") == 0) {
+    return churn(argv[2], atoi(argv[3]), atoi(argv[4]));
+  }
   fprintf(stderr,
           "usage: netload rr HOST PORT CONNS SIZE WARMUP_S WINDOW_S WINDOWS\n"
           "       netload bulk HOST PORT CHUNK WARMUP_S WINDOW_S WINDOWS\n"
-          "       netload idle HOST PORT N\n");
+          "       netload idle HOST PORT N\n"
+          "       netload churn HOST PORT N\n");
   return 2;
 }

@@ -888,7 +888,7 @@ public class EventEmitter {
     if (ListenerTable.find(table, NEW_LISTENER.name()) != null) {
       emit(NEW_LISTENER, event, listener);
     }
-    ListenerEntry entry = new ListenerEntry(key, listener, kind, once);
+    ListenerEntry entry = ListenerEntry.of(key, listener, kind, once);
     int count;
     synchronized (this) {
       ListenerEntry[] list = ListenerTable.list(ListenerTable.find(table, event));

@@ -30,8 +30,8 @@ final class Pipe implements Consumer<Object>, BiConsumer<Readable, Pipe.UnpipeIn
   // The listeners, created once so that they can be removed. The pipe itself is three more
   // ('data', 'unpipe' and the source's 'end'): a socket pipes with 4 objects rather than 8.
   private final Consumer<Throwable> onerror = this::onerror;
-  private final Runnable onclose = this::onclose;
-  private final Runnable onfinish = this::onfinish;
+  /** The destination's 'close' and 'finish' (Node's onclose and onfinish): whichever comes first unpipes. */
+  private final Runnable onclose = this::oncloseOrFinish;
 
   private Pipe(Readable src, WritableStream dest, boolean end) {
     this.src = src;
@@ -98,7 +98,7 @@ final class Pipe implements Consumer<Object>, BiConsumer<Readable, Pipe.UnpipeIn
     // Our error handler goes before userland ones.
     dest.prependListener(EventEmitter.ERROR, onerror);
     dest.once(Readable.CLOSE, onclose);
-    dest.once(Writable.FINISH, onfinish);
+    dest.once(Writable.FINISH, onclose);
     // Tell the dest that it's being piped to.
     dest.emit(Writable.PIPE, src);
     // Start the flow if it hasn't been started already.
@@ -123,7 +123,7 @@ final class Pipe implements Consumer<Object>, BiConsumer<Readable, Pipe.UnpipeIn
   private void cleanup() {
     // Remove the listeners once the pipe is broken.
     dest.off(Readable.CLOSE, onclose);
-    dest.off(Writable.FINISH, onfinish);
+    dest.off(Writable.FINISH, onclose);
     if (ondrain != null) {
       dest.off(Writable.DRAIN, ondrain);
     }
@@ -201,14 +201,10 @@ final class Pipe implements Consumer<Object>, BiConsumer<Readable, Pipe.UnpipeIn
     return s == null || s.errorEmitted;
   }
 
-  // 'close' and 'finish' both unpipe, once.
-  private void onclose() {
-    dest.off(Writable.FINISH, onfinish);
-    unpipe();
-  }
-
-  private void onfinish() {
+  // 'close' and 'finish' both unpipe, once: the one that fires removes the other's registration.
+  private void oncloseOrFinish() {
     dest.off(Readable.CLOSE, onclose);
+    dest.off(Writable.FINISH, onclose);
     unpipe();
   }
 

@@ -27,7 +27,8 @@ final class ReadableState extends CommonState {
   private static final int MAX_HWM = 0x40000000;
 
   final Readable stream;
-  final ArrayDeque<Object> buffer = new ArrayDeque<>(2); // grows; 17 slots up front cost 64 bytes per socket
+  /** Chunks waiting to be read; made by the first chunk that has to wait (a flowing socket may never need it). */
+  private ArrayDeque<Object> buffer;
   int length;
   final ArrayList<WritableStream> pipes = new ArrayList<>(0);
   /** The pipe to {@code pipes.get(0)} while it is the only one, for {@link #soleDirectPipe()}. */
@@ -91,6 +92,15 @@ final class ReadableState extends CommonState {
     return stream.listenerCount(Readable.CHUNK) == 1 && stream.listenerCount(Readable.CHUNK, p.ondata()) == 1
         ? p.dest()
         : null;
+  }
+
+  private ArrayDeque<Object> buffer() {
+    ArrayDeque<Object> b = buffer;
+    if (b == null) {
+      b = new ArrayDeque<>(4);
+      buffer = b;
+    }
+    return b;
   }
 
   Boolean flowing() {
@@ -241,9 +251,9 @@ final class ReadableState extends CommonState {
     } else {
       length += chunkLength(chunk);
       if (addToFront) {
-        buffer.addFirst(chunk);
+        buffer().addFirst(chunk);
       } else {
-        buffer.addLast(chunk);
+        buffer().addLast(chunk);
       }
       if (needReadable) {
         emitReadable();
@@ -268,12 +278,14 @@ final class ReadableState extends CommonState {
     decoder = d;
     encoding = d.encoding().nodeName();
     StringBuilder content = new StringBuilder();
-    for (Object data : buffer) {
-      content.append(data instanceof Buffer b ? d.write(b) : data);
+    if (buffer != null) {
+      for (Object data : buffer) {
+        content.append(data instanceof Buffer b ? d.write(b) : data);
+      }
+      buffer.clear();
     }
-    buffer.clear();
     if (content.length() > 0) {
-      buffer.add(content.toString());
+      buffer().add(content.toString());
     }
     length = content.length();
   }
@@ -496,7 +508,7 @@ final class ReadableState extends CommonState {
     if (decoder != null) {
       String chunk = decoder.end();
       if (!chunk.isEmpty()) {
-        buffer.addLast(chunk);
+        buffer().addLast(chunk);
         length += objectMode ? 1 : chunk.length();
       }
     }

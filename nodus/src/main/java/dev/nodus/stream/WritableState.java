@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * encoding, callback}}); the nextTick after synchronous writes without callback reuses one
  * preallocated task.
  */
-final class WritableState extends CommonState {
+final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Node's {@code nop}: the callback of writes made without one. */
   static final Consumer<Throwable> NOP = err -> {};
 
@@ -59,8 +59,8 @@ final class WritableState extends CommonState {
   /** The error of the last rejected write, for end(chunk). */
   private Throwable lastWriteError;
 
-  /** Node: state.onwrite, bound once per stream. */
-  final Consumer<Throwable> onwrite = this::onwrite;
+  /** Node: state.onwrite, bound once per stream: the state itself, to spare an object per stream. */
+  final Consumer<Throwable> onwrite = this;
   // Made on first use, then reused.
   private Runnable afterWriteNop;
   private Runnable errorBufferTask;
@@ -205,6 +205,12 @@ final class WritableState extends CommonState {
     // Buffered writes fail too even without autoDestroy; 'error' must follow the callback.
     errorBuffer();
     stream.errorOrDestroy(er, false);
+  }
+
+  /** The {@link #onwrite} callback. */
+  @Override
+  public void accept(Throwable er) {
+    onwrite(er);
   }
 
   /** Node: onwrite(stream, er), the callback handed to _write and _writev. */
