@@ -233,13 +233,21 @@ public class Socket extends Duplex {
     handle.readStart();
   }
 
-  private final List<Buffer> writesBeforeConnect = new ArrayList<>();
+  /** Writes made while connecting, sent once connected; made by the first such write. */
+  private List<Buffer> writesBeforeConnect;
+
+  private List<Buffer> writesBeforeConnect() {
+    if (writesBeforeConnect == null) {
+      writesBeforeConnect = new ArrayList<>();
+    }
+    return writesBeforeConnect;
+  }
 
   @Override
   protected void _write(Object chunk, String encoding, Consumer<Throwable> callback) {
     if (connecting) {
       Buffer b = toBuffer(chunk, encoding);
-      writesBeforeConnect.add(b);
+      writesBeforeConnect().add(b);
       withhold(callback, b.length());
       return;
     }
@@ -258,7 +266,7 @@ public class Socket extends Duplex {
       long n = 0;
       for (Chunk c : chunks) {
         Buffer b = toBuffer(c.chunk(), c.encoding());
-        writesBeforeConnect.add(b);
+        writesBeforeConnect().add(b);
         n += b.length();
       }
       withhold(callback, n);
@@ -284,8 +292,8 @@ public class Socket extends Duplex {
     long n = inFlightBytes;
     pendingWriteCallback = null;
     inFlightBytes = 0;
-    List<Buffer> bufs = new ArrayList<>(writesBeforeConnect);
-    writesBeforeConnect.clear();
+    List<Buffer> bufs = writesBeforeConnect != null ? writesBeforeConnect : List.of();
+    writesBeforeConnect = null;
     finishWrite(handle.writev(bufs), cb, n);
   }
 
@@ -830,8 +838,11 @@ public class Socket extends Duplex {
   public long bytesWritten() {
     long handed = handle != null && !destroyed() ? handle.bytesWritten() : finalBytesWritten;
     long pending = 0;
-    for (Buffer b : writesBeforeConnect) {
-      pending += b.length();
+    List<Buffer> waiting = writesBeforeConnect;
+    if (waiting != null) {
+      for (Buffer b : waiting) {
+        pending += b.length();
+      }
     }
     // Node: bytes dispatched plus what still waits in the stream's buffer.
     return handed + pending + Math.max(0, writableLength() - inFlightBytes);
