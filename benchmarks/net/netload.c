@@ -331,68 +331,22 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
   }
 }
 
-/* ---- idle ----------------------------------------------------------------------------------- */
+/* ---- idle and churn ------------------------------------------------------------------------- */
 
-static int idle(const char *host, int port, int total) {
+/* Opens total connections, at most inflight at a time. Each is kept in fds (idle) or, when fds
+   is NULL, closed (FIN) as soon as it is connected (churn). Returns how many connected. */
+static int connect_many(const char *what, const char *host, int port, int total, int inflight_max,
+                        int *fds, double limit) {
   struct sockaddr_in a = address(host, port);
   int ep = epoll_create1(0);
   if (ep < 0) die("epoll_create1");
-  int *fds = calloc(total, sizeof *fds);
   int opened = 0, connected = 0, inflight = 0;
   struct epoll_event events[MAX_EVENTS];
-  double deadline = now() + 60;
+  double deadline = now() + limit;
   while (connected < total) {
-    while (opened < total && inflight < 256) {
+    while (opened < total && inflight < inflight_max) {
       int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
       if (fd < 0) die("socket (raise ulimit -n)");
-      if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0 && errno != EINPROGRESS) die("connect");
-      struct epoll_event ev = {.events = EPOLLOUT, .data.u32 = (uint32_t)opened};
-      if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
-      fds[opened++] = fd;
-      inflight++;
-    }
-    int n = epoll_wait(ep, events, MAX_EVENTS, 1000);
-    if (n < 0 && errno != EINTR) die("epoll_wait");
-    for (int k = 0; k < n; k++) {
-      int fd = fds[events[k].data.u32];
-      int err = 0;
-      socklen_t len = sizeof err;
-      getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
-      if (err) {
-        fprintf(stderr, "idle: connect: %s\n", strerror(err));
-        return 1;
-      }
-      epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
-      inflight--;
-      connected++;
-    }
-    if (now() > deadline) {
-      fprintf(stderr, "idle: only %d of %d connected after 60 s\n", connected, total);
-      return 1;
-    }
-  }
-  printf("connected %d\n", connected);
-  fflush(stdout);
-  char line[16];
-  while (read(0, line, sizeof line) < 0 && errno == EINTR) {
-  }
-  for (int i = 0; i < total; i++) close(fds[i]);
-  return 0;
-}
-
-/* ---- churn ---------------------------------------------------------------------------------- */
-
-static int churn(const char *host, int port, int total) {
-  struct sockaddr_in a = address(host, port);
-  int ep = epoll_create1(0);
-  if (ep < 0) die("epoll_create1");
-  int opened = 0, done = 0, inflight = 0;
-  struct epoll_event events[MAX_EVENTS];
-  double deadline = now() + 120;
-  while (done < total) {
-    while (opened < total && inflight < 64) {
-      int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-      if (fd < 0) die("socket");
       if (connect(fd, (struct sockaddr *)&a, sizeof a) < 0 && errno != EINPROGRESS) die("connect");
       struct epoll_event ev = {.events = EPOLLOUT, .data.fd = fd};
       if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) die("epoll_ctl");
@@ -407,19 +361,41 @@ static int churn(const char *host, int port, int total) {
       socklen_t len = sizeof err;
       getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
       if (err) {
-        fprintf(stderr, "churn: connect: %s\n", strerror(err));
-        return 1;
+        fprintf(stderr, "%s: connect: %s\n", what, strerror(err));
+        exit(1);
       }
-      close(fd);
+      epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
+      if (fds) {
+        fds[connected] = fd;
+      } else {
+        close(fd);
+      }
       inflight--;
-      done++;
+      connected++;
     }
     if (now() > deadline) {
-      fprintf(stderr, "churn: only %d of %d connections after 120 s\n", done, total);
-      return 1;
+      fprintf(stderr, "%s: only %d of %d connected after %.0f s\n", what, connected, total, limit);
+      exit(1);
     }
   }
-  printf("churned %d\n", done);
+  close(ep);
+  return connected;
+}
+
+static int idle(const char *host, int port, int total) {
+  int *fds = calloc(total, sizeof *fds);
+  int connected = connect_many("idle", host, port, total, 256, fds, 60);
+  printf("connected %d\n", connected);
+  fflush(stdout);
+  char line[16];
+  while (read(0, line, sizeof line) < 0 && errno == EINTR) {
+  }
+  for (int i = 0; i < total; i++) close(fds[i]);
+  return 0;
+}
+
+static int churn(const char *host, int port, int total) {
+  printf("churned %d\n", connect_many("churn", host, port, total, 64, NULL, 120));
   return 0;
 }
 
