@@ -1,6 +1,7 @@
 package dev.nodus.buffer;
 
 import dev.nodus.NodeError;
+import dev.nodus.internal.errors.NodeErrors;
 import java.math.BigInteger;
 
 /**
@@ -19,8 +20,7 @@ final class BufferErrors {
   }
 
   static NodeError outOfRange(String name, String range, String received) {
-    return NodeError.rangeError("ERR_OUT_OF_RANGE",
-        "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + received);
+    return NodeErrors.outOfRange(name, range, received);
   }
 
   /** validateOffset() in lib/buffer.js: an integer in {@code [min, max]}. */
@@ -53,12 +53,7 @@ final class BufferErrors {
 
   /** ERR_INVALID_ARG_VALUE with Node's inspect() of the value, cut at 128 chars. */
   static NodeError invalidArgValue(String name, String inspected) {
-    if (inspected.length() > 128) {
-      inspected = inspected.substring(0, 128) + "...";
-    }
-    String type = name.contains(".") ? "property" : "argument";
-    return NodeError.typeError("ERR_INVALID_ARG_VALUE",
-        "The " + type + " '" + name + "' is invalid. Received " + inspected);
+    return NodeErrors.invalidArgValue(name, inspected);
   }
 
   static NodeError invalidBufferSize(String size) {
@@ -67,27 +62,15 @@ final class BufferErrors {
 
   /** How ERR_OUT_OF_RANGE prints a number: with {@code _} separators above 2 ** 32. */
   static String received(long value) {
-    String s = Long.toString(value);
-    return Math.abs((double) value) > 4294967296.0 ? addNumericalSeparator(s) : s;
+    return NodeErrors.received(value);
   }
 
   /** How ERR_OUT_OF_RANGE prints a bigint: separators above 2n ** 32n, then {@code n}. */
   static String received(BigInteger value) {
     String s = value.toString();
     if (value.abs().compareTo(BigInteger.ONE.shiftLeft(32)) > 0) {
-      s = addNumericalSeparator(s);
+      s = NodeErrors.addNumericalSeparator(s);
     }
     return s + "n";
-  }
-
-  /** Node: addNumericalSeparator() in lib/internal/errors.js. */
-  static String addNumericalSeparator(String val) {
-    StringBuilder res = new StringBuilder();
-    int i = val.length();
-    int start = val.charAt(0) == '-' ? 1 : 0;
-    for (; i >= start + 4; i -= 3) {
-      res.insert(0, "_" + val.substring(i - 3, i));
-    }
-    return val.substring(0, i) + res;
   }
 }

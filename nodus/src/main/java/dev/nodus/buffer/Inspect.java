@@ -1,5 +1,7 @@
 package dev.nodus.buffer;
 
+import dev.nodus.internal.errors.NodeInspect;
+
 /**
  * The parts of Node's {@code util.inspect()} that error messages quote: strings and Buffers
  * ({@code lib/internal/util/inspect.js} {@code strEscape}, {@code Buffer.prototype[inspect]}).
@@ -10,54 +12,9 @@ final class Inspect {
   /** Node's INSPECT_MAX_BYTES default. */
   static final int INSPECT_MAX_BYTES = 50;
 
-  /** Quotes a string as inspect() does: ', else " if it holds ', else ` if it holds both. */
+  /** Quotes a string as inspect() does. */
   static String string(String str) {
-    int quote = '\'';
-    if (str.indexOf('\'') >= 0) {
-      if (str.indexOf('"') < 0) {
-        quote = '"';
-      } else if (str.indexOf('`') < 0 && !str.contains("${")) {
-        quote = '`';
-      }
-    }
-    StringBuilder out = new StringBuilder(str.length() + 2).append((char) quote);
-    int n = str.length();
-    for (int i = 0; i < n; i++) {
-      char c = str.charAt(i);
-      if ((c == '\'' && quote == '\'') || c == '\\' || c < 0x20 || (c > 0x7e && c < 0xa0)) {
-        out.append(meta(c));
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(str.charAt(i + 1))) {
-          out.append(c).append(str.charAt(++i));
-        } else {
-          out.append("\\u").append(Integer.toHexString(c));
-        }
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append((char) quote).toString();
-  }
-
-  private static String meta(char c) {
-    switch (c) {
-      case '\b':
-        return "\\b";
-      case '\t':
-        return "\\t";
-      case '\n':
-        return "\\n";
-      case '\f':
-        return "\\f";
-      case '\r':
-        return "\\r";
-      case '\'':
-        return "\\'";
-      case '\\':
-        return "\\\\";
-      default:
-        return String.format("\\x%02X", (int) c);
-    }
+    return NodeInspect.string(str);
   }
 
   /** {@code <Buffer 01 02 ... N more bytes>}. */

@@ -1,6 +1,8 @@
 package dev.nodus.net;
 
 import dev.nodus.NodeError;
+import dev.nodus.internal.errors.NodeErrors;
+import dev.nodus.internal.errors.NodeInspect;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -220,12 +222,7 @@ public final class SocketAddress {
   // ---- Node's error messages, shared with BlockList ----------------------------------------
 
   static NodeError invalidArgValue(String name, String inspected) {
-    if (inspected.length() > 128) {
-      inspected = inspected.substring(0, 128) + "...";
-    }
-    String kind = name.contains(".") ? "property" : "argument";
-    return NodeError.typeError("ERR_INVALID_ARG_VALUE",
-        "The " + kind + " '" + name + "' is invalid. Received " + inspected);
+    return NodeErrors.invalidArgValue(name, inspected);
   }
 
   static NodeError nullArgument(String name, String type) {
@@ -234,52 +231,10 @@ public final class SocketAddress {
   }
 
   static NodeError outOfRange(String name, String range, long received) {
-    String r = Long.toString(received);
-    if (Math.abs(received) > 0x1_0000_0000L) {
-      // Node writes numbers beyond 2 ** 32 with '_' every three digits.
-      StringBuilder sb = new StringBuilder(r);
-      for (int i = sb.length() - 3; i > (received < 0 ? 1 : 0); i -= 3) {
-        sb.insert(i, '_');
-      }
-      r = sb.toString();
-    }
-    return NodeError.rangeError("ERR_OUT_OF_RANGE",
-        "The value of \"" + name + "\" is out of range. It must be " + range + ". Received " + r);
+    return NodeErrors.outOfRange(name, range, NodeErrors.received(received));
   }
 
-  /** A string as {@code util.inspect} shows it: quoted, with control characters escaped. */
   static String inspect(String s) {
-    char quote = s.indexOf('\'') < 0 ? '\'' : s.indexOf('"') < 0 ? '"' : s.indexOf('`') < 0 ? '`' : '\'';
-    StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\b' -> sb.append("\\b");
-        case '\t' -> sb.append("\\t");
-        case '\n' -> sb.append("\\n");
-        case '\f' -> sb.append("\\f");
-        case '\r' -> sb.append("\\r");
-        case '\\' -> sb.append("\\\\");
-        default -> {
-          if (c == quote) {
-            sb.append('\\').append(c);
-          } else if (c < 0x20 || c >= 0x7f && c <= 0x9f) {
-            sb.append(String.format("\\x%02X", (int) c));
-          } else if (Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-            sb.append(String.format("\\u%04X", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append(quote).toString();
-  }
-
-  private static boolean pairedSurrogate(String s, int i) {
-    char c = s.charAt(i);
-    return Character.isHighSurrogate(c)
-        ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-        : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    return NodeInspect.string(s);
   }
 }

@@ -22,7 +22,7 @@ class IsIpTest {
       while ((line = r.readLine()) != null) {
         int tab = line.indexOf('\t');
         int expected = Integer.parseInt(line.substring(0, tab));
-        String input = unjson(line.substring(tab + 1));
+        String input = NodeVectors.unjson(line.substring(tab + 1));
         n++;
         int got = Net.isIP(input);
         if (got != expected || Net.isIPv4(input) != (expected == 4) || Net.isIPv6(input) != (expected == 6)) {
@@ -32,28 +32,5 @@ class IsIpTest {
     }
     assertThat(n).isGreaterThan(2000);
     assertThat(mismatches).isEmpty();
-  }
-
-  private static String unjson(String s) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 1; i < s.length() - 1; i++) {
-      char c = s.charAt(i);
-      if (c != '\\') {
-        sb.append(c);
-        continue;
-      }
-      char e = s.charAt(++i);
-      switch (e) {
-        case 'n' -> sb.append('\n');
-        case 't' -> sb.append('\t');
-        case 'r' -> sb.append('\r');
-        case 'u' -> {
-          sb.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          i += 4;
-        }
-        default -> sb.append(e);
-      }
-    }
-    return sb.toString();
   }
 }
