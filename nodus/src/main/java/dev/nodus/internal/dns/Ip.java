@@ -1,70 +1,64 @@
 package dev.nodus.internal.dns;
 
-/** IPv6 text helpers: Node prints addresses as libuv's inet_ntop does (RFC 5952 form). */
+import java.util.Arrays;
+
+/** Address text: Node prints addresses as libuv's inet_ntop does (RFC 5952 form). */
 public final class Ip {
   private Ip() {}
 
-  /** Compresses the JDK's full IPv6 text ({@code 0:0:0:0:0:0:0:1}) to {@code ::1}, keeping a %scope. */
-  public static String compress(String full) {
-    String scope = "";
-    int pct = full.indexOf('%');
-    if (pct >= 0) {
-      scope = full.substring(pct);
-      full = full.substring(0, pct);
+  /**
+   * An address as libuv's {@code inet_ntop} prints it, which Node shows: dotted IPv4; IPv6 with
+   * the longest run of two or more zero groups as {@code ::} (the first such run on a tie), lower
+   * case hex, and a dotted tail for IPv4-mapped ({@code ::ffff:1.2.3.4}) and IPv4-compatible
+   * ({@code ::1.2.3.4}) forms.
+   *
+   * @param b 4 or 16 address bytes
+   * @return the text, without zone
+   */
+  public static String format(byte[] b) {
+    if (b.length == 4) {
+      return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
     }
-    String[] parts = full.split(":", -1);
-    if (parts.length != 8) {
-      return full + scope;
-    }
-    int[] v = new int[8];
+    int[] w = new int[8];
     for (int i = 0; i < 8; i++) {
-      v[i] = Integer.parseInt(parts[i], 16);
+      w[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
     }
-    // IPv4-mapped addresses print with a dotted tail, as inet_ntop does.
-    boolean mapped = v[0] == 0 && v[1] == 0 && v[2] == 0 && v[3] == 0 && v[4] == 0 && v[5] == 0xffff;
-    int bestStart = -1;
+    int best = -1;
     int bestLen = 0;
     for (int i = 0; i < 8; ) {
-      if (v[i] != 0) {
-        i++;
-        continue;
-      }
       int j = i;
-      while (j < 8 && v[j] == 0) {
+      while (j < 8 && w[j] == 0) {
         j++;
       }
       if (j - i > bestLen) {
-        bestStart = i;
+        best = i;
         bestLen = j - i;
       }
-      i = j;
+      i = j == i ? i + 1 : j;
     }
     if (bestLen < 2) {
-      bestStart = -1;
+      best = -1;
     }
-    StringBuilder sb = new StringBuilder();
-    int end = mapped ? 6 : 8;
-    for (int i = 0; i < end; i++) {
-      if (i == bestStart) {
-        sb.append("::");
-        i += bestLen - 1;
-        if (i >= end - 1) {
-          continue;
+    StringBuilder sb = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (best >= 0 && i >= best && i < best + bestLen) {
+        if (i == best) {
+          sb.append(':');
         }
         continue;
       }
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+      if (i != 0) {
         sb.append(':');
       }
-      sb.append(Integer.toHexString(v[i]));
-    }
-    if (mapped) {
-      if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-        sb.append(':');
+      if (i == 6 && best == 0 && (bestLen == 6 || bestLen == 5 && w[5] == 0xffff)) {
+        sb.append(format(Arrays.copyOfRange(b, 12, 16)));
+        return sb.toString();
       }
-      sb.append(v[6] >> 8).append('.').append(v[6] & 0xff).append('.')
-          .append(v[7] >> 8).append('.').append(v[7] & 0xff);
+      sb.append(Integer.toHexString(w[i]));
     }
-    return sb + scope;
+    if (best >= 0 && best + bestLen == 8) {
+      sb.append(':');
+    }
+    return sb.toString();
   }
 }

@@ -85,10 +85,8 @@ public final class Lookup {
    * interface's name ({@code fe80::1%eth0}), never on other addresses.
    */
   public static String toText(InetAddress a) {
-    String s = a.getHostAddress();
     if (a instanceof Inet6Address v6) {
-      int pct = s.indexOf('%');
-      String bare = Ip.compress(pct < 0 ? s : s.substring(0, pct));
+      String bare = Ip.format(v6.getAddress());
       if (!v6.isLinkLocalAddress()) {
         return bare;
       }
@@ -97,7 +95,7 @@ public final class Lookup {
       }
       return v6.getScopeId() > 0 ? bare + "%" + interfaceName(v6.getScopeId()) : bare;
     }
-    return s;
+    return a.getHostAddress();
   }
 
   private static final java.util.concurrent.ConcurrentHashMap<Integer, String> IF_NAMES =
