@@ -10,7 +10,8 @@ import io.netty.buffer.ByteBuf;
  * heap, unless only a pipe into a socket saw them, and then frees the read buffer unread.
  */
 final class ReadChunk extends ExternalBytes {
-  private final ByteBuf buf;
+  /** Netty's read buffer; null once freed (Netty recycles the object). */
+  private ByteBuf buf;
   /** Set when a write took a slice of the read buffer. */
   private boolean sent;
   /** The owner's answer: nothing but a pipe into a socket was given the Buffer. */
@@ -54,5 +55,6 @@ final class ReadChunk extends ExternalBytes {
   @Override
   protected void free() {
     buf.release();
+    buf = null;
   }
 }
