@@ -2,7 +2,7 @@ package dev.nodus.events;
 
 /**
  * The key of an event whose listeners take three arguments, such as http's {@code 'upgrade'}
- * (req, socket, head). Listeners are {@link TriConsumer}s. Node never needs more than three.
+ * (req, socket, head). Listeners are {@link TriConsumer}s.
  *
  * @param <A> the type of the first argument
  * @param <B> the type of the second argument

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * Node's {@code EventEmitter}: named events with ordered lists of listeners.
  *
- * <p>Events are addressed by typed keys ({@link Event0} … {@link Event3}), which make listeners
+ * <p>Events are addressed by typed keys ({@link Event0} … {@link Event4}), which make listeners
  * type-checked lambdas, or by plain names with {@link Listener}s for user-defined events; a key
  * and its {@link EventKey#name() name} address the same list. Everything else is Node's:
  * {@code on} twice adds two listeners; listeners run synchronously in order of registration;
@@ -122,6 +122,24 @@ public class EventEmitter {
   }
 
   /**
+   * Adds a listener at the end of the event's list. Node: {@code emitter.on(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return this emitter
+   * @emits {@link #NEW_LISTENER} before the listener is added
+   */
+  public <A, B, C, D> EventEmitter on(
+      Event4<A, B, C, D> event, QuadConsumer<? super A, ? super B, ? super C, ? super D> listener) {
+    add(event, event.name(), listener, ListenerEntry.FOUR, false, false);
+    return this;
+  }
+
+  /**
    * Adds a listener for a string-named event. Node: {@code emitter.on(name, fn)}.
    *
    * @param event the event name
@@ -183,6 +201,22 @@ public class EventEmitter {
    */
   public <A, B, C> EventEmitter addListener(
       Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
+    return on(event, listener);
+  }
+
+  /**
+   * Same as {@link #on(Event4, QuadConsumer)}. Node: {@code emitter.addListener(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return this emitter
+   */
+  public <A, B, C, D> EventEmitter addListener(
+      Event4<A, B, C, D> event, QuadConsumer<? super A, ? super B, ? super C, ? super D> listener) {
     return on(event, listener);
   }
 
@@ -252,6 +286,23 @@ public class EventEmitter {
   public <A, B, C> EventEmitter once(
       Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
     add(event, event.name(), listener, ListenerEntry.THREE, true, false);
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener. Node: {@code emitter.once(name, fn)}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return this emitter
+   */
+  public <A, B, C, D> EventEmitter once(
+      Event4<A, B, C, D> event, QuadConsumer<? super A, ? super B, ? super C, ? super D> listener) {
+    add(event, event.name(), listener, ListenerEntry.FOUR, true, false);
     return this;
   }
 
@@ -326,6 +377,23 @@ public class EventEmitter {
   }
 
   /**
+   * Adds a listener at the front of the event's list. Node: {@code emitter.prependListener}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return this emitter
+   */
+  public <A, B, C, D> EventEmitter prependListener(
+      Event4<A, B, C, D> event, QuadConsumer<? super A, ? super B, ? super C, ? super D> listener) {
+    add(event, event.name(), listener, ListenerEntry.FOUR, false, true);
+    return this;
+  }
+
+  /**
    * Adds a listener at the front of a string-named event's list.
    * Node: {@code emitter.prependListener}.
    *
@@ -391,6 +459,23 @@ public class EventEmitter {
   public <A, B, C> EventEmitter prependOnceListener(
       Event3<A, B, C> event, TriConsumer<? super A, ? super B, ? super C> listener) {
     add(event, event.name(), listener, ListenerEntry.THREE, true, true);
+    return this;
+  }
+
+  /**
+   * Adds a one-time listener at the front of the list. Node: {@code emitter.prependOnceListener}.
+   *
+   * @param event the event
+   * @param listener the listener
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return this emitter
+   */
+  public <A, B, C, D> EventEmitter prependOnceListener(
+      Event4<A, B, C, D> event, QuadConsumer<? super A, ? super B, ? super C, ? super D> listener) {
+    add(event, event.name(), listener, ListenerEntry.FOUR, true, true);
     return this;
   }
 
@@ -615,6 +700,25 @@ public class EventEmitter {
    */
   public <A, B, C> boolean emit(Event3<A, B, C> event, A a, B b, C c) {
     return dispatch(event.name(), null, 3, a, b, c);
+  }
+
+  /**
+   * Calls every listener of the event with {@code a, b, c, d}.
+   * Node: {@code emitter.emit(name, a, b, c, d)}.
+   *
+   * @param event the event
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   * @param <A> the first argument's type
+   * @param <B> the second argument's type
+   * @param <C> the third argument's type
+   * @param <D> the fourth argument's type
+   * @return true if the event had listeners
+   */
+  public <A, B, C, D> boolean emit(Event4<A, B, C, D> event, A a, B b, C c, D d) {
+    return dispatch(event.name(), new Object[] {a, b, c, d}, 4, a, b, c);
   }
 
   /**

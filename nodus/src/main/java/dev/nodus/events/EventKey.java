@@ -8,12 +8,12 @@ import java.util.Objects;
  *
  * <p>Two keys with the same {@link #name()} address the same listener list: a listener added with
  * {@code Socket.DATA} is called by {@code emit("data", chunk)}, exactly as in Node, where events
- * are named by strings. The subclass chosen for a key ({@link Event0} … {@link Event3}) fixes the
+ * are named by strings. The subclass chosen for a key ({@link Event0} … {@link Event4}) fixes the
  * listener's shape, so listeners are type-checked lambdas.
  *
  * <p>Keys are immutable and safe to share between threads.
  */
-public abstract sealed class EventKey permits Event0, Event1, Event2, Event3 {
+public abstract sealed class EventKey permits Event0, Event1, Event2, Event3, Event4 {
   private final String name;
 
   EventKey(String name) {

@@ -13,7 +13,8 @@ class ListenerEntry {
   static final byte ONE = 1;
   static final byte TWO = 2;
   static final byte THREE = 3;
-  static final byte ARGS = 4;
+  static final byte FOUR = 4;
+  static final byte ARGS = 5;
 
   private static final Object[] NO_ARGS = {};
 
@@ -99,6 +100,8 @@ class ListenerEntry {
       case ONE -> ((Consumer<Object>) fn).accept(key.view(a));
       case TWO -> ((BiConsumer<Object, Object>) fn).accept(a, b);
       case THREE -> ((TriConsumer<Object, Object, Object>) fn).accept(a, b, c);
+      case FOUR -> ((QuadConsumer<Object, Object, Object, Object>) fn)
+          .accept(a, b, c, all != null && all.length > 3 ? all[3] : null);
       default -> ((Listener) fn).call(all != null ? all : args(n, a, b, c));
     }
   }

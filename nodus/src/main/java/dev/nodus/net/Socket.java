@@ -6,6 +6,7 @@ import dev.nodus.buffer.Buffer;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.events.Event3;
+import dev.nodus.events.Event4;
 import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.errors.Errno;
 import dev.nodus.internal.loop.HandleRef;
@@ -52,9 +53,24 @@ public class Socket extends Duplex {
 
   /**
    * Node's {@code 'lookup'}: the host name was resolved (or failed), before connecting. Payload:
-   * error or null, the address, its family (4 or 6). Not emitted for IP literals or Unix paths.
+   * error or null, the address, its family (4 or 6), the host name. Not emitted for IP literals
+   * or Unix paths.
    */
-  public static final Event3<Throwable, String, Integer> LOOKUP = Event3.of("lookup");
+  public static final Event4<Throwable, String, Integer, String> LOOKUP = Event4.of("lookup");
+
+  /**
+   * Node's {@code 'connectionAttempt'} (v20.12+): a TCP connection attempt starts. Payload: the
+   * IP address, the port, its family (4 or 6). Not emitted for Unix paths.
+   */
+  public static final Event3<String, Integer, Integer> CONNECTION_ATTEMPT = Event3.of("connectionAttempt");
+
+  /**
+   * Node's {@code 'connectionAttemptFailed'} (v20.12+): a TCP connection attempt failed, just
+   * before {@code 'error'}. Payload: the IP address, the port, its family, the error (the one
+   * {@code 'error'} then carries).
+   */
+  public static final Event4<String, Integer, Integer, Throwable> CONNECTION_ATTEMPT_FAILED =
+      Event4.of("connectionAttemptFailed");
 
   /** Node's {@code 'timeout'}: the socket was idle for the {@link #setTimeout} time. It stays open. */
   public static final Event0 TIMEOUT = Event0.of("timeout");
@@ -149,7 +165,9 @@ public class Socket extends Duplex {
       if (!connecting) {
         return; // destroyed while resolving
       }
-      emit(LOOKUP, err, address == null ? null : Lookup.toText(address), family);
+      // As Node: on failure the address and family are undefined (null here).
+      emit(LOOKUP, err, address == null ? null : Lookup.toText(address),
+          address == null ? null : Integer.valueOf(family), host);
       if (err != null) {
         connecting = false;
         destroy(err);
@@ -181,6 +199,11 @@ public class Socket extends Duplex {
     if (destroyed()) {
       return;
     }
+    // Node's addressType: 4 or 6 for TCP, none (and no attempt events) for a Unix path.
+    int family = IpAddresses.isIP(address);
+    if (family != 0) {
+      emit(CONNECTION_ATTEMPT, address, port, family);
+    }
     handle.connect(remote, local, o.noDelay, o.keepAlive, o.highWaterMark, err -> {
       if (destroyed()) {
         handle.close(() -> {});
@@ -192,6 +215,9 @@ public class Socket extends Duplex {
         SystemError ex = Errno.withHostPort(
             code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
             port < 0 ? null : port, err);
+        if (family != 0) {
+          emit(CONNECTION_ATTEMPT_FAILED, address, port, family, ex);
+        }
         destroy(ex);
         return;
       }

@@ -41,11 +41,11 @@ class SocketClientTest {
   void unknownHostEmitsLookupThenEnotfoundThenClose() {
     Programs.run(Duration.ofSeconds(20), () -> {
       Socket c = Net.connect(80, "nonexistent.invalid");
-      c.on(Socket.LOOKUP, (err, address, family) -> log.add("lookup:" + (err != null)));
+      c.on(Socket.LOOKUP, (err, address, family, host) -> log.add("lookup:" + (err != null) + ":" + address + ":" + family + ":" + host));
       c.on(Socket.ERROR, e -> log.add(((NodeError) e).code() + ":" + e.getMessage()));
       c.on(Socket.CLOSE, hadError -> log.add("close:" + hadError));
     });
-    assertThat(log).containsExactly("lookup:true", "ENOTFOUND:getaddrinfo ENOTFOUND nonexistent.invalid", "close:true");
+    assertThat(log).containsExactly("lookup:true:null:null:nonexistent.invalid", "ENOTFOUND:getaddrinfo ENOTFOUND nonexistent.invalid", "close:true");
   }
 
   @Test
@@ -54,14 +54,14 @@ class SocketClientTest {
       Server s = Net.createServer(sock -> sock.end());
       s.listen(0, "127.0.0.1", () -> {
         Socket c = Net.connect(s.address().port());
-        c.on(Socket.LOOKUP, (err, address, family) -> log.add("lookup:" + err + ":" + address + ":" + family));
+        c.on(Socket.LOOKUP, (err, address, family, host) -> log.add("lookup:" + err + ":" + address + ":" + family + ":" + host));
         c.on(Socket.CONNECT, () -> log.add("connect:" + c.remoteAddress() + ":" + c.remoteFamily()
             + ":" + (c.remotePort() == s.address().port()) + ":" + c.localAddress() + ":" + c.readyState()));
         c.resume();
         c.on(Socket.CLOSE, e -> s.close());
       });
     });
-    assertThat(log).containsExactly("lookup:null:127.0.0.1:4", "connect:127.0.0.1:IPv4:true:127.0.0.1:open");
+    assertThat(log).containsExactly("lookup:null:127.0.0.1:4:localhost", "connect:127.0.0.1:IPv4:true:127.0.0.1:open");
   }
 
   @Test
