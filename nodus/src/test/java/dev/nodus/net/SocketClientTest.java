@@ -126,6 +126,25 @@ class SocketClientTest {
   }
 
   @Test
+  void aWriteTheKernelTakesReturnsTrueAboveTheHighWaterMark() {
+    // node v20: on a fresh connection, write(64 KiB) -> true, writableLength 0 (the write
+    // completes at once, so the 16 KiB high-water mark is not reached), and no 'drain'.
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.resume());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        c.on(Socket.DRAIN, () -> log.add("drain"));
+        c.on(Socket.CONNECT, () -> {
+          log.add("write " + c.write(dev.nodus.buffer.Buffer.alloc(64 * 1024)) + " " + c.writableLength());
+          c.end();
+          c.on(Socket.CLOSE, e -> s.close());
+        });
+      });
+    });
+    assertThat(log).containsExactly("write true 0");
+  }
+
+  @Test
   void writeReturnsFalseWhenPeerDoesNotReadAndDrainFollows() {
     Programs.run(Duration.ofSeconds(20), () -> {
       Socket[] accepted = new Socket[1];
