@@ -3,12 +3,11 @@ package dev.nodus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodus.internal.errors.Warnings;
+import dev.nodus.testing.JsLog;
 import dev.nodus.testing.MustCall;
 import dev.nodus.testing.Programs;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TimersTest {
   @RegisterExtension final MustCall calls = new MustCall();
 
-  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final JsLog js = new JsLog();
+  private final List<String> log = js.lines;
 
   private void log(Object... parts) {
-    List<String> s = new ArrayList<>();
-    for (Object p : parts) {
-      s.add(String.valueOf(p));
-    }
-    log.add(String.join(" ", s));
+    js.log(parts);
   }
 
   private static void run(Runnable setup) {

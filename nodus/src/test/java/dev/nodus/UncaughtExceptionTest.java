@@ -3,10 +3,9 @@ package dev.nodus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodus.events.EventEmitter;
+import dev.nodus.testing.JsLog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 @org.junit.jupiter.api.Timeout(value = 30, unit = TimeUnit.SECONDS)
 class UncaughtExceptionTest {
-  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final JsLog js = new JsLog();
+  private final List<String> log = js.lines;
 
   private void log(Object... parts) {
-    List<String> s = new ArrayList<>();
-    for (Object p : parts) {
-      s.add(String.valueOf(p));
-    }
-    log.add(String.join(" ", s));
+    js.log(parts);
   }
 
   /** Runs a program whose uncaught errors are logged as "caught message", as the snippets do. */

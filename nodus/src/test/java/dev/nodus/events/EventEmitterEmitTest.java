@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nodus.NodeError;
+import dev.nodus.testing.JsLog;
 import dev.nodus.testing.MustCall;
 import java.io.IOException;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nodus.NodeError;
 import dev.nodus.internal.errors.Warnings;
+import dev.nodus.testing.JsLog;
 import dev.nodus.testing.MustCall;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,6 +2,7 @@ package dev.nodus.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nodus.testing.JsLog;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nodus.NodeError;
 import dev.nodus.Timers;
+import dev.nodus.testing.JsLog;
 import dev.nodus.testing.MustCall;
 import dev.nodus.testing.Programs;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.nodus.events;
+package dev.nodus.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +9,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * as the snippets' {@code log} does, and {@link #json(List)} is {@code JSON.stringify} of an
  * array of strings and numbers.
  */
-final class JsLog {
-  final List<String> lines = new CopyOnWriteArrayList<>();
+public final class JsLog {
+  /** The lines printed so far. */
+  public final List<String> lines = new CopyOnWriteArrayList<>();
 
-  void log(Object... parts) {
+  /**
+   * Prints one line.
+   *
+   * @param parts the values, joined with spaces
+   */
+  public void log(Object... parts) {
     List<String> s = new ArrayList<>(parts.length);
     for (Object p : parts) {
       s.add(String.valueOf(p));
@@ -20,7 +26,13 @@ final class JsLog {
     lines.add(String.join(" ", s));
   }
 
-  static String json(List<?> values) {
+  /**
+   * {@code JSON.stringify} of an array of strings and numbers.
+   *
+   * @param values the values
+   * @return the JSON text
+   */
+  public static String json(List<?> values) {
     List<String> s = new ArrayList<>(values.size());
     for (Object v : values) {
       s.add(v instanceof String str ? "\"" + str + "\"" : String.valueOf(v));
