@@ -1,5 +1,6 @@
 package dev.nodus.internal.net;
 
+import dev.nodus.internal.buffer.BufferAccess;
 import dev.nodus.internal.buffer.ExternalBytes;
 import io.netty.buffer.ByteBuf;
 
@@ -9,17 +10,26 @@ import io.netty.buffer.ByteBuf;
  * ({@link #retainedSlice}); when the callback returns, {@link TcpHandle} copies the bytes to the
  * heap, unless only a pipe into a socket saw them, and then frees the read buffer unread.
  */
-final class ReadChunk extends ExternalBytes {
+final class ReadChunk extends ExternalBytes implements Runnable {
   /** Netty's read buffer; null once freed (Netty recycles the object). */
   private ByteBuf buf;
   /** Set when a write took a slice of the read buffer. */
   private boolean sent;
+  /** Who is told; dropped at {@link #end()}, so a kept Buffer pins no socket. */
+  private TcpHandle.Owner owner;
   /** The owner's answer: nothing but a pipe into a socket was given the Buffer. */
-  boolean unseen;
+  private boolean unseen;
 
-  ReadChunk(ByteBuf buf) {
+  ReadChunk(ByteBuf buf, TcpHandle.Owner owner) {
     super(buf.readableBytes());
     this.buf = buf;
+    this.owner = owner;
+  }
+
+  /** The delivery callback, run by the loop: the chunk itself, to spare a lambda per read. */
+  @Override
+  public void run() {
+    unseen = owner.onRead(BufferAccess.wrap(this));
   }
 
   /**
@@ -40,6 +50,7 @@ final class ReadChunk extends ExternalBytes {
    * copy.
    */
   synchronized void end() {
+    owner = null;
     if (unseen && sent) {
       drop();
     } else {

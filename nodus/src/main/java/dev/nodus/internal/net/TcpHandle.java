@@ -164,10 +164,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
       return;
     }
     // No copy up front: the Buffer lends Netty's memory for the callback (see ReadChunk).
-    ReadChunk bytes = new ReadChunk(buf);
-    Buffer chunk = BufferAccess.wrap(bytes);
+    ReadChunk bytes = new ReadChunk(buf, o);
     try {
-      loop.runCallback(() -> bytes.unseen = o.onRead(chunk));
+      loop.runCallback(bytes);
     } finally {
       bytes.end();
     }
