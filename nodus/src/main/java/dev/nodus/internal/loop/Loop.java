@@ -368,11 +368,6 @@ public final class Loop {
     }
   }
 
-  /** How many things keep this loop alive. */
-  public int refCount() {
-    return refs;
-  }
-
   /** Whether this loop has ended. */
   public boolean exited() {
     return exited;

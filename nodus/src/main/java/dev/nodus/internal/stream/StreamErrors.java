@@ -112,15 +112,6 @@ public final class StreamErrors {
   }
 
   /**
-   * ERR_STREAM_CANNOT_PIPE.
-   *
-   * @return the error
-   */
-  public static NodeError cannotPipe() {
-    return new NodeError("ERR_STREAM_CANNOT_PIPE", "Cannot pipe, not readable");
-  }
-
-  /**
    * ERR_MULTIPLE_CALLBACK.
    *
    * @return the error
