@@ -281,4 +281,35 @@ class PipeTest {
           src.pipe(mid).pipe(dst);
         });
   }
+
+  @Test
+  void aPipeRemovesItsListenersWhenTheDestinationFinishes() {
+    // One listener object serves the destination's 'close' and 'finish'; whichever fires, both
+    // registrations go, as Node's onclose/onfinish remove each other.
+    Scenario.check("""
+        const {Readable, Writable} = require('stream');
+        const w = new Writable({ write(c, e, cb) { cb(); } });
+        const r = new Readable({ read() {} });
+        const counts = () => [w.listenerCount('close'), w.listenerCount('finish'),
+          r.listenerCount('data'), r.listenerCount('end'), w.listenerCount('unpipe'),
+          w.listenerCount('error')].join(' ');
+        r.pipe(w);
+        console.log('piped', counts());
+        w.on('unpipe', () => console.log('unpipe', counts()));
+        r.push(null);
+        """, """
+        piped 1 1 1 1 1 1
+        unpipe 0 0 0 0 1 0
+        """, log -> {
+          Writable w = Writable.create(new WritableOptions().write((s, c, e, cb) -> cb.accept(null)));
+          Readable r = Readable.create(new ReadableOptions().read((s, n) -> {}));
+          java.util.function.Supplier<String> counts = () -> w.listenerCount("close") + " "
+              + w.listenerCount("finish") + " " + r.listenerCount("data") + " " + r.listenerCount("end")
+              + " " + w.listenerCount("unpipe") + " " + w.listenerCount("error");
+          r.pipe(w);
+          log.add("piped " + counts.get());
+          w.on(Writable.UNPIPE, src -> log.add("unpipe " + counts.get()));
+          r.push(null);
+        });
+  }
 }
