@@ -58,6 +58,8 @@ public final class Loop {
   volatile long callbackStartNanos;
   volatile long callbackSeq;
   volatile Thread thread;
+  /** When this loop began running its setup code, for the blocked-loop checker. */
+  volatile long startNanos;
 
   Loop(Program program, EventLoop eventLoop, int index) {
     this.program = program;
@@ -110,6 +112,7 @@ public final class Loop {
         () -> {
           CURRENT.set(this);
           thread = Thread.currentThread();
+          startNanos = System.nanoTime();
           thread.setName(threadName);
           BlockedLoopChecker.register(this);
           runCallback(setup);
@@ -126,6 +129,9 @@ public final class Loop {
    * call drains.
    */
   public void runCallback(Runnable cb) {
+    if (program.dead()) {
+      return;
+    }
     if (depth > 0) {
       cb.run();
       return;
