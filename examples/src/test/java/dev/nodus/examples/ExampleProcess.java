@@ -56,6 +56,10 @@ final class ExampleProcess implements AutoCloseable {
     cmd.add("-Dstdout.encoding=UTF-8");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
+    // The library's tests' leak detector, at its strictest (see LeakChecked).
+    cmd.add("-Dio.netty.leakDetection.level=paranoid");
+    cmd.add("-Dio.netty.leakDetection.targetRecords=4");
+    cmd.add(LeakChecked.class.getName());
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
     return new ExampleProcess(new ProcessBuilder(cmd).start());
@@ -86,7 +90,16 @@ final class ExampleProcess implements AutoCloseable {
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       throw new AssertionError("the example did not end by itself; stderr:\n" + stderr());
     }
+    checkNoLeak();
     return process.exitValue();
+  }
+
+  /** Fails if Netty's leak detector reported a buffer the example (or the library) leaked. */
+  void checkNoLeak() {
+    String e = stderr();
+    if (e.contains("LEAK:")) {
+      throw new AssertionError("Netty reported a leaked buffer in the example:\n" + e);
+    }
   }
 
   List<String> remainingLines() {
@@ -104,5 +117,11 @@ final class ExampleProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    checkNoLeak();
   }
 }
