@@ -44,6 +44,8 @@ public final class UdpHandle {
     void onError(RuntimeException err);
   }
 
+  private static final System.Logger LOG = System.getLogger(UdpHandle.class.getName());
+
   /** Largest datagram a read accepts: libuv reads into 64 KiB. */
   static final int MAX_DATAGRAM = 64 * 1024;
 
@@ -128,7 +130,6 @@ public final class UdpHandle {
       return;
     }
     ch.pipeline().addLast(new DatagramChannelHandler(this));
-    ch.closeFuture().addListener(f -> { System.err.println("DEBUG channel closed, handle closed=" + closed); new Throwable("close trace").printStackTrace(); });
     channel = ch;
     voidPromise = new VoidChannelPromise(ch, false);
     gso = GsoBatch.SUPPORTED ? new GsoBatch(this, loop) : null;
@@ -216,9 +217,11 @@ public final class UdpHandle {
         Buffer.wrap(bytes), senders.text(a), UdpAddresses.family(a, ipv6), from.getPort());
   }
 
+  // Node: UDPWrap::OnRecv with nread < 0 calls onmessage, which emits 'error' (recvmsg).
+  // After close libuv reads nothing more, so a late failure has nowhere to go in Node either.
   void onReadError(Throwable cause) {
-    System.err.println("DEBUG read error " + cause);
     if (closed || listener == null) {
+      LOG.log(System.Logger.Level.DEBUG, "UDP read error after close, dropped", cause);
       return;
     }
     SystemError err = Errno.plain(DgramErrors.classify(cause, "EIO"), "recvmsg", cause);
