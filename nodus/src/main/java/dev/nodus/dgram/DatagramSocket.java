@@ -211,12 +211,13 @@ public class DatagramSocket extends EventEmitter {
    * loop); errors of the lookup or the bind ({@code bind EADDRINUSE 0.0.0.0:41234}) are emitted
    * as {@link #ERROR}, after which the socket may be bound again.
    *
-   * @param port the port, 0 for a random one
+   * @param port the port, 0 for a random one; as in Node, only its low 16 bits count (70000
+   *     binds port 4464), and errors name it as given
    * @param address an address or host name; null or empty for every interface
    * @param callback added as a one-time {@link #LISTENING} listener (removed on error), or null
    * @return this socket
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_ALREADY_BOUND} if bound or binding, {@code
-   *     ERR_SOCKET_DGRAM_NOT_RUNNING} if closed, {@code ERR_SOCKET_BAD_PORT} if out of range
+   *     ERR_SOCKET_DGRAM_NOT_RUNNING} if closed
    * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
    */
   public DatagramSocket bind(int port, String address, Runnable callback) {
@@ -258,10 +259,6 @@ public class DatagramSocket extends EventEmitter {
       });
       return;
     }
-    // Node passes the port to libuv unchecked (70000 binds port 4464); Java ints get checked.
-    if (port < 0 || port > 65535) {
-      throw DgramErrors.badPort(port, true);
-    }
     healthCheck();
     if (bindState != BindState.UNBOUND) {
       throw DgramErrors.alreadyBound();
@@ -299,7 +296,9 @@ public class DatagramSocket extends EventEmitter {
         bindFailed(DgramErrors.withHostPort(Errno.of("EINVAL"), "bind", ipText, port, null));
         return;
       }
-      handle.bind(new InetSocketAddress(ip, port), reuseAddr, ipv6Only, reusePort, cause -> {
+      // Node checks no bind port: UDPWrap takes it as a uint32 and uv_ip4_addr keeps its low
+      // 16 bits (70000 binds 4464, -1 binds 65535); errors name the port as given.
+      handle.bind(new InetSocketAddress(ip, port & 0xFFFF), reuseAddr, ipv6Only, reusePort, cause -> {
         if (handle == null) {
           return;
         }
@@ -520,7 +519,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public void send(Buffer msg, int offset, int length, int port, String address,
       BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(slice(msg, offset, length)), port, address, callback);
+    send0(List.of(slice(msg, offset, length)), port, address, callback, SLICE_ADDRESS_FORM);
   }
 
   /**
@@ -548,7 +547,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int offset, int length, int port, BiConsumer<Throwable, Integer> callback) {
-    send(msg, offset, length, port, null, callback);
+    send0(List.of(slice(msg, offset, length)), port, null, callback, SLICE_FORM);
   }
 
   /**
@@ -574,7 +573,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), port, address, callback);
+    send0(List.of(msg), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -586,7 +585,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(Buffer msg, int port, String address) {
-    send0(List.of(msg), port, address, null);
+    send0(List.of(msg), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -597,7 +596,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), port, null, callback);
+    send0(List.of(msg), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -607,7 +606,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(Buffer msg, int port) {
-    send0(List.of(msg), port, null, null);
+    send0(List.of(msg), port, null, null, PORT_FORM);
   }
 
   /**
@@ -620,7 +619,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), port, address, callback);
+    send0(List.of(Buffer.from(msg)), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -632,7 +631,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(String msg, int port, String address) {
-    send0(List.of(Buffer.from(msg)), port, address, null);
+    send0(List.of(Buffer.from(msg)), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -644,7 +643,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), port, null, callback);
+    send0(List.of(Buffer.from(msg)), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -655,7 +654,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(String msg, int port) {
-    send0(List.of(Buffer.from(msg)), port, null, null);
+    send0(List.of(Buffer.from(msg)), port, null, null, PORT_FORM);
   }
 
   /**
@@ -668,7 +667,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), port, address, callback);
+    send0(List.copyOf(list), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -680,7 +679,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(List<Buffer> list, int port, String address) {
-    send0(List.copyOf(list), port, address, null);
+    send0(List.copyOf(list), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -692,7 +691,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), port, null, callback);
+    send0(List.copyOf(list), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -703,7 +702,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(List<Buffer> list, int port) {
-    send0(List.copyOf(list), port, null, null);
+    send0(List.copyOf(list), port, null, null, PORT_FORM);
   }
 
   /**
@@ -717,7 +716,7 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
    */
   public void send(Buffer msg, int offset, int length, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(slice(msg, offset, length)), null, null, callback);
+    send0(List.of(slice(msg, offset, length)), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -729,7 +728,7 @@ public class DatagramSocket extends EventEmitter {
    * @param length the datagram's length
    */
   public void send(Buffer msg, int offset, int length) {
-    send0(List.of(slice(msg, offset, length)), null, null, null);
+    send0(List.of(slice(msg, offset, length)), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -740,7 +739,7 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
    */
   public void send(Buffer msg, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), null, null, callback);
+    send0(List.of(msg), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -749,7 +748,7 @@ public class DatagramSocket extends EventEmitter {
    * @param msg the message
    */
   public void send(Buffer msg) {
-    send0(List.of(msg), null, null, null);
+    send0(List.of(msg), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -760,7 +759,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), null, null, callback);
+    send0(List.of(Buffer.from(msg)), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -769,7 +768,7 @@ public class DatagramSocket extends EventEmitter {
    * @param msg the message
    */
   public void send(String msg) {
-    send0(List.of(Buffer.from(msg)), null, null, null);
+    send0(List.of(Buffer.from(msg)), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -780,7 +779,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), null, null, callback);
+    send0(List.copyOf(list), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -790,7 +789,7 @@ public class DatagramSocket extends EventEmitter {
    * @param list the parts of the datagram, in order
    */
   public void send(List<Buffer> list) {
-    send0(List.copyOf(list), null, null, null);
+    send0(List.copyOf(list), null, null, null, CONNECTED_FORM);
   }
 
   // Node: sliceBuffer, with offset and length taken as unsigned (`offset >>> 0`).
@@ -806,33 +805,66 @@ public class DatagramSocket extends EventEmitter {
     return msg.subarray((int) off, (int) (off + len));
   }
 
+  // Where a Java overload's arguments sit in Node's send(buffer, offset, length, port, address,
+  // callback): a connected socket takes its forms by position, so a port or callback given to
+  // another form is ignored, dropped or refused exactly as Node's shuffling does (checked with
+  // node v20).
+  /** (msg[, cb]) and (msg, offset, length[, cb]): the connected forms. */
+  private static final int CONNECTED_FORM = 0;
+  /** (msg, port[, cb]): port and cb land in offset and length; Node ignores both. */
+  private static final int PORT_FORM = 1;
+  /** (msg, port, address[, cb]): cb lands in port, so a callback means IS_CONNECTED. */
+  private static final int PORT_ADDRESS_FORM = 2;
+  /** (msg, offset, length, port[, cb]): cb lands in address; a port or cb means IS_CONNECTED. */
+  private static final int SLICE_FORM = 3;
+  /** (msg, offset, length, port, address[, cb]): a port or an address means IS_CONNECTED. */
+  private static final int SLICE_ADDRESS_FORM = 4;
+
   // Node: Socket.prototype.send after its argument shuffling; port null = none given.
-  private void send0(List<Buffer> list, Integer port, String address, BiConsumer<Throwable, Integer> cb) {
+  private void send0(List<Buffer> list, Integer port, String address,
+      BiConsumer<Throwable, Integer> cb, int form) {
     if (!loop.inLoop()) {
       onLoop(() -> {
-        send0(list, port, address, cb);
+        send0(list, port, address, cb, form);
         return null;
       });
       return;
     }
     boolean connected = connectState == ConnectState.CONNECTED;
     if (connected) {
-      if (port != null || (address != null && !address.isEmpty())) {
+      boolean refused = switch (form) {
+        case PORT_ADDRESS_FORM -> cb != null;
+        case SLICE_FORM -> port != 0 || cb != null;
+        case SLICE_ADDRESS_FORM -> port != 0 || (address != null && !address.isEmpty());
+        default -> false;
+      };
+      if (refused) {
         throw DgramErrors.isConnected();
       }
-    } else if (port == null || port <= 0 || port > 65535) {
+      // The forms that name a peer send to the connected one; PORT_FORM's callback was taken
+      // for `offset`, a number, which Node then drops.
+      sendTo(list, null, null, form == PORT_FORM ? null : cb);
+      return;
+    }
+    if (port == null || port <= 0 || port > 65535) {
       throw DgramErrors.badPort(port, false);
     }
+    sendTo(list, port, address, cb);
+  }
+
+  private void sendTo(List<Buffer> list, Integer port, String address,
+      BiConsumer<Throwable, Integer> cb) {
     healthCheck();
     if (bindState == BindState.UNBOUND) {
       bind0(0, null, true, null);
     }
     List<Buffer> datagram = list.isEmpty() ? List.of(Buffer.alloc(0)) : list;
     if (bindState != BindState.BOUND) {
-      enqueue(() -> send0(datagram, port, address, cb));
+      // Node replays this.send(list, port, address, callback) after 'listening'.
+      enqueue(() -> send0(datagram, port, address, cb, PORT_ADDRESS_FORM));
       return;
     }
-    if (connected) {
+    if (port == null) {
       doSend(null, null, datagram, null, null, cb);
     } else {
       resolver.lookup(address, (ex, ip, ipText) -> doSend(ex, ip, datagram, address, port, cb));
@@ -964,7 +996,8 @@ public class DatagramSocket extends EventEmitter {
 
   private AddressInfo info(InetSocketAddress a) {
     InetAddress ip = a.getAddress();
-    return new AddressInfo(UdpAddresses.text(ip, ipv6), UdpAddresses.family(ip, ipv6), a.getPort());
+    boolean v6 = handle.socketIpv6();
+    return new AddressInfo(UdpAddresses.text(ip, v6), UdpAddresses.family(ip, v6), a.getPort());
   }
 
   // ---- options ------------------------------------------------------------------------------
@@ -1051,12 +1084,15 @@ public class DatagramSocket extends EventEmitter {
   /**
    * Joins a multicast group on one interface ({@code IP_ADD_MEMBERSHIP}/{@code
    * IPV6_JOIN_GROUP}). Node: {@code socket.addMembership(multicastAddress, interfaceAddress)}.
+   * On a socket not bound yet, this (like the other membership calls) first binds it as libuv
+   * does: to the any-address of the group's family, a random port, with SO_REUSEADDR, without
+   * {@link #LISTENING} and without receiving; a later {@link #bind} then fails with {@code bind
+   * EINVAL}, as in Node.
    *
    * @param multicastAddress the group
    * @param interfaceAddress the interface's address (udp6: {@code ::%name}), or null for any
    * @throws dev.nodus.NodeError {@code ERR_MISSING_ARGS} without a group; {@code
-   *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined, {@code
-   *     EBADF} if not bound
+   *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined
    */
   public void addMembership(String multicastAddress, String interfaceAddress) {
     run(() -> membership(multicastAddress, interfaceAddress, true));
@@ -1195,6 +1231,32 @@ public class DatagramSocket extends EventEmitter {
     return bufferSize(false, 0);
   }
 
+  /**
+   * Returns the number of bytes handed to the kernel but not yet taken because the socket was
+   * not writable. Node: {@code socket.getSendQueueSize()}. As in Node, sends still waiting for
+   * {@code 'listening'} or for a lookup do not count, and neither do datagrams of the current
+   * loop turn (Node sends those at once; Nodus hands them over at the end of the turn).
+   *
+   * @return the queued bytes, usually 0
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed (Node fails
+   *     with a TypeError)
+   */
+  public long getSendQueueSize() {
+    return run(() -> requireHandle().sendQueue(true));
+  }
+
+  /**
+   * Returns the number of datagrams handed to the kernel but not yet taken because the socket
+   * was not writable. Node: {@code socket.getSendQueueCount()}; see {@link #getSendQueueSize()}.
+   *
+   * @return the queued datagrams, usually 0
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed (Node fails
+   *     with a TypeError)
+   */
+  public long getSendQueueCount() {
+    return run(() -> requireHandle().sendQueue(false));
+  }
+
   // Node: bufferSize(self, size, buffer); size 0 only reads.
   private int bufferSize(boolean recv, int size) {
     if (!loop.inLoop()) {
@@ -1264,6 +1326,10 @@ public class DatagramSocket extends EventEmitter {
         return null;
       });
     }
+  }
+
+  private <T> T run(Supplier<T> s) {
+    return loop.inLoop() ? s.get() : onLoop(s);
   }
 
   private <T> T onLoop(Supplier<T> s) {
