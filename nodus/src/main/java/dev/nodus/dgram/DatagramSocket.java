@@ -14,11 +14,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A UDP socket. Node: {@code dgram.Socket}, created by {@link Dgram#createSocket(String)}.
@@ -50,9 +47,16 @@ import java.util.function.Supplier;
  * datagrams of one turn go out together); as in Node, do not modify it until the send's
  * callback has run.
  *
- * <p>Threading: events and callbacks run on the loop that created the socket. Methods may be
- * called from any thread; from outside the loop, the call runs on the loop and the caller
- * waits for it.
+ * <p>Threading: events and callbacks run on the loop that created the socket. Every method may
+ * be called from any thread and never blocks. From outside the loop, a call is handed to the
+ * loop in order and returns at once; what Node would throw synchronously because of the
+ * socket's state or the arguments ({@code ERR_SOCKET_DGRAM_NOT_RUNNING}, {@code
+ * ERR_SOCKET_ALREADY_BOUND}, {@code ERR_SOCKET_BAD_PORT}, {@code setTTL EINVAL}, {@code EBADF}
+ * before bind…) is thrown at once, judged from a snapshot of the state the loop keeps; getters
+ * ({@link #address()}, {@link #remoteAddress()}, {@link #getRecvBufferSize()}…) read that
+ * snapshot. A failure only the kernel can report (a membership call's {@code EADDRINUSE}) then
+ * happens on the loop and goes to its uncaught-exception handler, as a throw in a callback
+ * does.
  */
 public class DatagramSocket extends EventEmitter {
   /**
@@ -91,10 +95,21 @@ public class DatagramSocket extends EventEmitter {
   private final long sendBufferSize;
   private final Resolver resolver;
   private final Runnable onListenSuccess = this::onListenSuccess;
+  /** The handle while open; null once closed (Node: {@code state.handle}). Loop only. */
   private UdpHandle handle;
+  /** The same handle, for the send-queue counters other threads read. */
+  private final UdpHandle udp;
   private boolean receiving;
-  private BindState bindState = BindState.UNBOUND;
-  private ConnectState connectState = ConnectState.DISCONNECTED;
+  // Written on the loop only; volatile so that other threads judge calls by them (DESIGN.md 4).
+  private volatile BindState bindState = BindState.UNBOUND;
+  private volatile ConnectState connectState = ConnectState.DISCONNECTED;
+  private volatile boolean closed;
+  // The snapshot other threads read, refreshed by publish() whenever the loop changes it.
+  /** getsockname of the OS socket; null while there is none (then EBADF). */
+  private volatile AddressInfo localSnapshot;
+  private volatile AddressInfo remoteSnapshot;
+  private volatile int recvBufferSnapshot;
+  private volatile int sendBufferSnapshot;
   private List<Runnable> queue;
 
   DatagramSocket(Loop loop, SocketOptions options, BiConsumer<Buffer, RemoteInfo> messageListener) {
@@ -114,6 +129,7 @@ public class DatagramSocket extends EventEmitter {
     this.sendBufferSize = options.sendBufferSize();
     this.resolver = new Resolver(loop, ipv6, options.lookup());
     this.handle = new UdpHandle(loop, ipv6);
+    this.udp = handle;
     handle.listener(new UdpHandle.Listener() {
       @Override
       public void onMessage(Buffer msg, String address, String family, int port) {
@@ -253,10 +269,11 @@ public class DatagramSocket extends EventEmitter {
   // Node: Socket.prototype.bind.
   private void bind0(int port, String address, boolean exclusive, Runnable callback) {
     if (!loop.inLoop()) {
-      onLoop(() -> {
-        bind0(port, address, exclusive, callback);
-        return null;
-      });
+      checkOpen();
+      if (bindState != BindState.UNBOUND) {
+        throw DgramErrors.alreadyBound();
+      }
+      loop.executeLater(() -> bind0(port, address, exclusive, callback));
       return;
     }
     healthCheck();
@@ -314,6 +331,7 @@ public class DatagramSocket extends EventEmitter {
 
   private void bindFailed(Throwable err) {
     bindState = BindState.UNBOUND;
+    publish(); // libuv keeps the socket of a failed bind
     // Node's onListenError, an errorMonitor listener: runs before the 'error' listeners.
     if (queue != null) {
       off(LISTENING, onListenSuccess);
@@ -333,6 +351,7 @@ public class DatagramSocket extends EventEmitter {
     if (sendBufferSize != 0) {
       handle.bufferSize(false, (int) Math.min(sendBufferSize, Integer.MAX_VALUE));
     }
+    publish();
     emit(LISTENING);
   }
 
@@ -405,15 +424,16 @@ public class DatagramSocket extends EventEmitter {
    *     is no callback
    */
   public void connect(int port, String address, Consumer<Throwable> callback) {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        connect(port, address, callback);
-        return null;
-      });
-      return;
-    }
     if (port <= 0 || port > 65535) {
       throw DgramErrors.badPort(port, false);
+    }
+    if (!loop.inLoop()) {
+      if (connectState != ConnectState.DISCONNECTED) {
+        throw DgramErrors.isConnected();
+      }
+      checkOpen(); // Node: the implicit bind's healthCheck
+      loop.executeLater(() -> connect(port, address, callback));
+      return;
     }
     String addr = address == null ? "" : address;
     if (connectState != ConnectState.DISCONNECTED) {
@@ -463,6 +483,7 @@ public class DatagramSocket extends EventEmitter {
   private void connectDone(Throwable ex, Consumer<Throwable> callback, Runnable onConnect) {
     if (ex != null) {
       connectState = ConnectState.DISCONNECTED;
+      publish();
       loop.nextTick(() -> {
         if (callback != null) {
           off(CONNECT, onConnect);
@@ -474,6 +495,7 @@ public class DatagramSocket extends EventEmitter {
       return;
     }
     connectState = ConnectState.CONNECTED;
+    publish();
     loop.nextTick(() -> emit(CONNECT));
   }
 
@@ -483,18 +505,16 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_CONNECTED} if not connected
    */
   public void disconnect() {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        disconnect();
-        return null;
-      });
-      return;
-    }
     if (connectState != ConnectState.CONNECTED) {
       throw DgramErrors.notConnected();
     }
+    if (!loop.inLoop()) {
+      loop.executeLater(this::disconnect);
+      return;
+    }
     requireHandle().disconnect();
     connectState = ConnectState.DISCONNECTED;
+    publish();
   }
 
   // ---- send ---------------------------------------------------------------------------------
@@ -823,13 +843,6 @@ public class DatagramSocket extends EventEmitter {
   // Node: Socket.prototype.send after its argument shuffling; port null = none given.
   private void send0(List<Buffer> list, Integer port, String address,
       BiConsumer<Throwable, Integer> cb, int form) {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        send0(list, port, address, cb, form);
-        return null;
-      });
-      return;
-    }
     boolean connected = connectState == ConnectState.CONNECTED;
     if (connected) {
       boolean refused = switch (form) {
@@ -843,17 +856,24 @@ public class DatagramSocket extends EventEmitter {
       }
       // The forms that name a peer send to the connected one; PORT_FORM's callback was taken
       // for `offset`, a number, which Node then drops.
-      sendTo(list, null, null, form == PORT_FORM ? null : cb);
+      sendTo(list, null, null, form == PORT_FORM ? null : cb, form);
       return;
     }
     if (port == null || port <= 0 || port > 65535) {
       throw DgramErrors.badPort(port, false);
     }
-    sendTo(list, port, address, cb);
+    sendTo(list, port, address, cb, form);
   }
 
   private void sendTo(List<Buffer> list, Integer port, String address,
-      BiConsumer<Throwable, Integer> cb) {
+      BiConsumer<Throwable, Integer> cb, int form) {
+    if (!loop.inLoop()) {
+      // Judged by the snapshot above; the loop judges again when it runs the send, in order.
+      checkOpen();
+      Integer p = port;
+      loop.executeLater(() -> send0(list, p, address, cb, p == null ? CONNECTED_FORM : form));
+      return;
+    }
     healthCheck();
     if (bindState == BindState.UNBOUND) {
       bind0(0, null, true, null);
@@ -942,7 +962,14 @@ public class DatagramSocket extends EventEmitter {
    */
   public DatagramSocket close(Runnable callback) {
     if (!loop.inLoop()) {
-      return onLoop(() -> close(callback));
+      if (bindState != BindState.BINDING) {
+        checkOpen();
+        // Nothing can stop this close now (no queue waits for a bind): later calls from any
+        // thread see the socket closed, as they would in Node.
+        closed = true;
+      }
+      loop.executeLater(() -> close(callback));
+      return this;
     }
     if (callback != null) {
       on(CLOSE, callback);
@@ -958,6 +985,8 @@ public class DatagramSocket extends EventEmitter {
     }
     handle.close();
     handle = null;
+    closed = true;
+    publish();
     loop.nextTick(() -> emit(CLOSE));
     return this;
   }
@@ -971,7 +1000,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public AddressInfo address() {
     if (!loop.inLoop()) {
-      return onLoop(this::address);
+      return snapshot("getsockname");
     }
     healthCheck();
     return info(handle.localAddress());
@@ -985,7 +1014,12 @@ public class DatagramSocket extends EventEmitter {
    */
   public AddressInfo remoteAddress() {
     if (!loop.inLoop()) {
-      return onLoop(this::remoteAddress);
+      checkOpen();
+      AddressInfo remote = remoteSnapshot;
+      if (connectState != ConnectState.CONNECTED || remote == null) {
+        throw DgramErrors.notConnected();
+      }
+      return remote;
     }
     healthCheck();
     if (connectState != ConnectState.CONNECTED) {
@@ -1009,7 +1043,12 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code setBroadcast EBADF} if not bound
    */
   public void setBroadcast(boolean flag) {
-    run(() -> requireHandle().setBroadcast(flag));
+    if (!loop.inLoop()) {
+      snapshot("setBroadcast");
+      loop.executeLater(() -> setBroadcast(flag));
+      return;
+    }
+    requireHandle().setBroadcast(flag);
   }
 
   /**
@@ -1022,8 +1061,7 @@ public class DatagramSocket extends EventEmitter {
    *     not bound
    */
   public int setTTL(int ttl) {
-    run(() -> requireHandle().setIntOption("setTTL", ttl, 1, 255));
-    return ttl;
+    return intOption("setTTL", ttl, 1, 255);
   }
 
   /**
@@ -1036,8 +1074,7 @@ public class DatagramSocket extends EventEmitter {
    *     not bound
    */
   public int setMulticastTTL(int ttl) {
-    run(() -> requireHandle().setIntOption("setMulticastTTL", ttl, 0, 255));
-    return ttl;
+    return intOption("setMulticastTTL", ttl, 0, 255);
   }
 
   /**
@@ -1049,8 +1086,23 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code setMulticastLoopback EBADF} if not bound
    */
   public boolean setMulticastLoopback(boolean flag) {
-    run(() -> requireHandle().setIntOption("setMulticastLoopback", flag ? 1 : 0, 0, 255));
+    intOption("setMulticastLoopback", flag ? 1 : 0, 0, 255);
     return flag;
+  }
+
+  // libuv checks the range first (EINVAL), then setsockopt fails EBADF without a socket.
+  private int intOption(String syscall, int value, int min, int max) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (value < min || value > max) {
+        throw DgramErrors.errno("EINVAL", syscall);
+      }
+      snapshot(syscall);
+      loop.executeLater(() -> intOption(syscall, value, min, max));
+      return value;
+    }
+    requireHandle().setIntOption(syscall, value, min, max);
+    return value;
   }
 
   /**
@@ -1063,11 +1115,19 @@ public class DatagramSocket extends EventEmitter {
    *     EADDRNOTAVAIL} for no local interface, {@code ENOPROTOOPT} for the wrong family
    */
   public void setMulticastInterface(String interfaceAddress) {
-    run(() -> {
-      healthCheck();
+    if (!loop.inLoop()) {
+      checkOpen();
       requireString(interfaceAddress, "interfaceAddress");
-      handle.setMulticastInterface(interfaceAddress);
-    });
+      if (UdpAddresses.literal(interfaceAddress) == null) {
+        throw DgramErrors.errno("EINVAL", "setMulticastInterface");
+      }
+      snapshot("setMulticastInterface");
+      loop.executeLater(() -> setMulticastInterface(interfaceAddress));
+      return;
+    }
+    healthCheck();
+    requireString(interfaceAddress, "interfaceAddress");
+    handle.setMulticastInterface(interfaceAddress);
   }
 
   /**
@@ -1095,7 +1155,7 @@ public class DatagramSocket extends EventEmitter {
    *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined
    */
   public void addMembership(String multicastAddress, String interfaceAddress) {
-    run(() -> membership(multicastAddress, interfaceAddress, true));
+    membership(multicastAddress, interfaceAddress, true);
   }
 
   /**
@@ -1117,16 +1177,31 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code dropMembership EADDRNOTAVAIL} if not joined
    */
   public void dropMembership(String multicastAddress, String interfaceAddress) {
-    run(() -> membership(multicastAddress, interfaceAddress, false));
+    membership(multicastAddress, interfaceAddress, false);
   }
 
   // Node: addMembership/dropMembership.
   private void membership(String multicastAddress, String interfaceAddress, boolean join) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (multicastAddress == null || multicastAddress.isEmpty()) {
+        throw DgramErrors.missingArgs("multicastAddress");
+      }
+      if (UdpAddresses.literal(multicastAddress) == null) {
+        throw DgramErrors.errno("EINVAL", join ? "addMembership" : "dropMembership");
+      }
+      loop.executeLater(() -> membership(multicastAddress, interfaceAddress, join));
+      return;
+    }
     healthCheck();
     if (multicastAddress == null || multicastAddress.isEmpty()) {
       throw DgramErrors.missingArgs("multicastAddress");
     }
-    handle.membership(multicastAddress, interfaceAddress, join);
+    try {
+      handle.membership(multicastAddress, interfaceAddress, join);
+    } finally {
+      publish(); // the call may have bound the socket
+    }
   }
 
   /**
@@ -1152,7 +1227,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public void addSourceSpecificMembership(String sourceAddress, String groupAddress,
       String interfaceAddress) {
-    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, true));
+    sourceMembership(sourceAddress, groupAddress, interfaceAddress, true);
   }
 
   /**
@@ -1177,15 +1252,31 @@ public class DatagramSocket extends EventEmitter {
    */
   public void dropSourceSpecificMembership(String sourceAddress, String groupAddress,
       String interfaceAddress) {
-    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, false));
+    sourceMembership(sourceAddress, groupAddress, interfaceAddress, false);
   }
 
   // Node: addSourceSpecificMembership/dropSourceSpecificMembership.
   private void sourceMembership(String source, String group, String iface, boolean join) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      requireString(source, "sourceAddress");
+      requireString(group, "groupAddress");
+      if (UdpAddresses.literal(source) == null || UdpAddresses.literal(group) == null
+          || UdpAddresses.isIpv4(source) != UdpAddresses.isIpv4(group)) {
+        throw DgramErrors.errno("EINVAL",
+            join ? "addSourceSpecificMembership" : "dropSourceSpecificMembership");
+      }
+      loop.executeLater(() -> sourceMembership(source, group, iface, join));
+      return;
+    }
     healthCheck();
     requireString(source, "sourceAddress");
     requireString(group, "groupAddress");
-    handle.sourceMembership(source, group, iface, join);
+    try {
+      handle.sourceMembership(source, group, iface, join);
+    } finally {
+      publish(); // the call may have bound the socket
+    }
   }
 
   /**
@@ -1242,7 +1333,11 @@ public class DatagramSocket extends EventEmitter {
    *     with a TypeError)
    */
   public long getSendQueueSize() {
-    return run(() -> requireHandle().sendQueue(true));
+    if (!loop.inLoop()) {
+      checkOpen();
+      return udp.sendQueueSnapshot(true);
+    }
+    return requireHandle().sendQueue(true);
   }
 
   /**
@@ -1254,18 +1349,34 @@ public class DatagramSocket extends EventEmitter {
    *     with a TypeError)
    */
   public long getSendQueueCount() {
-    return run(() -> requireHandle().sendQueue(false));
+    if (!loop.inLoop()) {
+      checkOpen();
+      return udp.sendQueueSnapshot(false);
+    }
+    return requireHandle().sendQueue(false);
   }
 
   // Node: bufferSize(self, size, buffer); size 0 only reads.
   private int bufferSize(boolean recv, int size) {
-    if (!loop.inLoop()) {
-      return onLoop(() -> bufferSize(recv, size));
-    }
     if (size < 0) {
       throw DgramErrors.badBufferSize();
     }
-    return requireHandle().bufferSize(recv, size);
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (localSnapshot == null) {
+        throw DgramErrors.bufferSize(Errno.of("EBADF"), recv, null);
+      }
+      if (size == 0) {
+        return recv ? recvBufferSnapshot : sendBufferSnapshot;
+      }
+      loop.executeLater(() -> bufferSize(recv, size));
+      return 0;
+    }
+    int r = requireHandle().bufferSize(recv, size);
+    if (size != 0) {
+      publish();
+    }
+    return r;
   }
 
   /**
@@ -1274,11 +1385,13 @@ public class DatagramSocket extends EventEmitter {
    * @return this socket
    */
   public DatagramSocket ref() {
-    run(() -> {
-      if (handle != null) {
-        handle.ref();
-      }
-    });
+    if (!loop.inLoop()) {
+      loop.executeLater(this::ref);
+      return this;
+    }
+    if (handle != null) {
+      handle.ref();
+    }
     return this;
   }
 
@@ -1288,11 +1401,13 @@ public class DatagramSocket extends EventEmitter {
    * @return this socket
    */
   public DatagramSocket unref() {
-    run(() -> {
-      if (handle != null) {
-        handle.unref();
-      }
-    });
+    if (!loop.inLoop()) {
+      loop.executeLater(this::unref);
+      return this;
+    }
+    if (handle != null) {
+      handle.unref();
+    }
     return this;
   }
 
@@ -1317,40 +1432,52 @@ public class DatagramSocket extends EventEmitter {
     }
   }
 
-  private void run(Runnable r) {
-    if (loop.inLoop()) {
-      r.run();
-    } else {
-      onLoop(() -> {
-        r.run();
-        return null;
-      });
+  // Off the loop: Node's healthCheck, judged by the snapshot.
+  private void checkOpen() {
+    if (closed) {
+      throw DgramErrors.notRunning();
     }
   }
 
-  private <T> T run(Supplier<T> s) {
-    return loop.inLoop() ? s.get() : onLoop(s);
+  /**
+   * Off the loop: the local address as the loop last saw it, or the error Node's call would
+   * get ({@code NOT_RUNNING} when closed, {@code <syscall> EBADF} without an OS socket).
+   */
+  private AddressInfo snapshot(String syscall) {
+    checkOpen();
+    AddressInfo local = localSnapshot;
+    if (local == null) {
+      throw DgramErrors.errno("EBADF", syscall);
+    }
+    return local;
   }
 
-  private <T> T onLoop(Supplier<T> s) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        f.complete(s.get());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+  /**
+   * On the loop, after anything that changes what other threads may ask about: the OS socket
+   * (created, bound, connected, disconnected, closed) or its buffer sizes. Not on the send path.
+   */
+  private void publish() {
+    UdpHandle h = handle;
+    if (h == null || !h.hasSocket()) {
+      localSnapshot = null;
+      remoteSnapshot = null;
+      return;
+    }
     try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      remoteSnapshot = connectState == ConnectState.CONNECTED ? info(h.remoteAddress()) : null;
+    } catch (RuntimeException e) {
+      remoteSnapshot = null;
+    }
+    try {
+      recvBufferSnapshot = h.bufferSize(true, 0);
+      sendBufferSnapshot = h.bufferSize(false, 0);
+    } catch (RuntimeException e) {
+      // keeps the last values; the getter on the loop reports the error
+    }
+    try {
+      localSnapshot = info(h.localAddress());
+    } catch (RuntimeException e) {
+      localSnapshot = null;
     }
   }
 

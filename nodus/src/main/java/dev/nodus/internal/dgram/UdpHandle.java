@@ -24,6 +24,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +34,8 @@ import java.util.function.Consumer;
  *
  * <p>Writes made during one loop turn go out in one flush (Netty then uses {@code sendmmsg});
  * a flush is scheduled as a task, which Netty runs right after the current I/O batch, so a
- * lone send is not delayed. Everything here runs on the loop thread.
+ * lone send is not delayed. Everything here runs on the loop thread, except {@link
+ * #sendQueueSnapshot}, which reads what the loop published.
  */
 public final class UdpHandle {
   /** Node's {@code handle.onmessage}/{@code handle.onerror}. */
@@ -66,6 +68,9 @@ public final class UdpHandle {
   /** uv_ref state: the loop is held while receiving and ref'd. */
   private final HandleRef loopRef;
   private boolean flushScheduled;
+  private boolean queueRecheckScheduled;
+  private volatile long queuedBytes;
+  private volatile long queuedCount;
   private byte[] rxBytes;
   private InetSocketAddress rxFrom;
 
@@ -354,6 +359,40 @@ public final class UdpHandle {
   private void flushNow() {
     flushScheduled = false;
     flushPending();
+    publishSendQueue();
+  }
+
+  // What other threads read through sendQueueSnapshot: refreshed after every flush, and while
+  // the kernel leaves datagrams queued, again every millisecond until it has taken them all
+  // (Netty writes the rest on EPOLLOUT without telling us).
+  private void publishSendQueue() {
+    long count = sendQueue(false);
+    long bytes = count == 0 ? 0 : sendQueue(true);
+    if (count != queuedCount || bytes != queuedBytes) {
+      queuedCount = count;
+      queuedBytes = bytes;
+    }
+    if (count != 0 && !queueRecheckScheduled && !closed) {
+      queueRecheckScheduled = true;
+      loop.eventLoop().schedule(() -> {
+        queueRecheckScheduled = false;
+        publishSendQueue();
+      }, 1, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * The send queue as the loop last saw it, for other threads: see {@link #sendQueue}.
+   *
+   * @param bytes whether to return bytes (else datagrams)
+   */
+  public long sendQueueSnapshot(boolean bytes) {
+    return bytes ? queuedBytes : queuedCount;
+  }
+
+  /** Whether the OS socket exists (after a bind, failed or not, or an implicit one). */
+  public boolean hasSocket() {
+    return channel != null;
   }
 
   // Node's sends leave synchronously (uv_udp_try_send); ours wait for the turn's flush. Where
@@ -415,6 +454,8 @@ public final class UdpHandle {
       return;
     }
     closed = true;
+    queuedBytes = 0;
+    queuedCount = 0;
     loopRef.deactivate();
     if (channel != null) {
       flushPending();
