@@ -1326,7 +1326,9 @@ public class DatagramSocket extends EventEmitter {
    * Returns the number of bytes handed to the kernel but not yet taken because the socket was
    * not writable. Node: {@code socket.getSendQueueSize()}. As in Node, sends still waiting for
    * {@code 'listening'} or for a lookup do not count, and neither do datagrams of the current
-   * loop turn (Node sends those at once; Nodus hands them over at the end of the turn).
+   * loop turn (Node sends those at once; Nodus hands them over at the end of the turn). From
+   * another thread it returns what the loop saw after its last flush (re-read every millisecond
+   * while datagrams wait).
    *
    * @return the queued bytes, usually 0
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed (Node fails
