@@ -101,16 +101,19 @@ class DgramThreadingTest {
       Nodus.onUncaughtException(e -> events.add("uncaught " + e));
       peer.on(DatagramSocket.MESSAGE, (m, r) -> {
         events.add("peer got " + m);
-        if (m.toString().equals("three")) {
+        if (events.contains("peer got three") && events.contains("peer got four")) {
           peer.close();
         }
       });
       s.on(DatagramSocket.CONNECT, () -> events.add("connect"));
       s.on(DatagramSocket.CLOSE, () -> events.add("close"));
+      DatagramSocket linked = Dgram.createSocket("udp4");
+      linked.on(DatagramSocket.CLOSE, () -> events.add("linked close"));
       fresh.on(DatagramSocket.LISTENING, () -> events.add("fresh listening"));
       fresh.on(DatagramSocket.CLOSE, () -> events.add("fresh close"));
-      peer.bind(0, "127.0.0.1", () -> s.bind(0, "127.0.0.1", () -> {
-        ready.complete(new DatagramSocket[] {s, peer, fresh});
+      peer.bind(0, "127.0.0.1", () -> s.bind(0, "127.0.0.1", () -> linked.connect(
+          peer.address().port(), "127.0.0.1", err -> {
+        ready.complete(new DatagramSocket[] {s, peer, fresh, linked});
         // Hold the loop until the plain thread has made every call.
         Timers.setImmediate(() -> {
           loopBusy.countDown();
@@ -120,13 +123,14 @@ class DgramThreadingTest {
             Thread.currentThread().interrupt();
           }
         });
-      }));
+      })));
     });
     try {
       DatagramSocket[] socks = ready.get(10, TimeUnit.SECONDS);
       DatagramSocket s = socks[0];
       DatagramSocket peer = socks[1];
       DatagramSocket fresh = socks[2];
+      DatagramSocket linked = socks[3];
       assertThat(loopBusy.await(10, TimeUnit.SECONDS)).isTrue();
       int peerPort = peer.address().port();
       List<String> calls = new ArrayList<>();
@@ -169,20 +173,31 @@ class DgramThreadingTest {
       fresh.close();
       calls.add("fresh closed " + code(fresh::address));
       fresh.on(DatagramSocket.ERROR, e -> events.add("fresh error " + e));
+      // A connected socket: its peer from the snapshot, then disconnect and close handed over.
+      calls.add("linked remote " + (linked.remoteAddress().port() == peerPort));
+      calls.add("linked connect again " + code(() -> linked.connect(peerPort)));
+      linked.send("four", (e, n) -> events.add("sent four " + e));
+      linked.disconnect();
+      linked.once(DatagramSocket.CLOSE, () -> events.add("linked closed once"));
+      linked.close();
+      calls.add("linked closed " + code(linked::remoteAddress));
       long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(ms).as("all calls returned while the loop was busy").isLessThan(1000);
       assertThat(calls).containsExactly(
           "type udp4", "address 127.0.0.1", "recv true send true", "queue 0 0", "ttl 9 3 true",
           "remote ERR_SOCKET_DGRAM_NOT_CONNECTED", "bind again ERR_SOCKET_ALREADY_BOUND",
           "bad port ERR_SOCKET_BAD_PORT", "bad ttl EINVAL", "fresh address EBADF",
-          "fresh recv ERR_SOCKET_BUFFER_SIZE", "fresh closed ERR_SOCKET_DGRAM_NOT_RUNNING");
+          "fresh recv ERR_SOCKET_BUFFER_SIZE", "fresh closed ERR_SOCKET_DGRAM_NOT_RUNNING",
+          "linked remote true", "linked connect again ERR_SOCKET_DGRAM_IS_CONNECTED",
+          "linked closed ERR_SOCKET_DGRAM_NOT_RUNNING");
     } finally {
       release.countDown();
     }
     assertThat(p.awaitExit(Duration.ofSeconds(20))).isTrue();
     assertThat(events).containsExactlyInAnyOrder(
         "sent one null", "peer got one", "peer got two", "peer got three", "connect",
-        "connected null remote true", "close", "fresh listening", "fresh close");
+        "connected null remote true", "close", "fresh listening", "fresh close", "sent four null",
+        "peer got four", "linked close", "linked closed once");
   }
 
   private static String code(Runnable r) {
