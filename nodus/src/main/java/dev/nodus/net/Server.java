@@ -235,11 +235,15 @@ public class Server extends EventEmitter {
           }
           if (err != null) {
             Errno.Code code = Errno.classify(err);
+            if (o.path != null && code != null && code.code().equals("ENOENT")) {
+              // libuv's uv_pipe_bind: a missing directory is EACCES.
+              code = Errno.of("EACCES");
+            }
             String text = o.path != null ? o.path
                 : wildcard ? (Transports.epoll() ? "::" : "0.0.0.0")
                 : dev.nodus.internal.dns.Lookup.toText(((InetSocketAddress) address).getAddress());
             failListen(Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"), "listen",
-                text, o.path != null ? null : ((InetSocketAddress) address).getPort(), err));
+                text, o.path != null ? -1 : ((InetSocketAddress) address).getPort(), err));
             return;
           }
           listening = true;

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.function.Consumer;
 
@@ -76,9 +77,25 @@ public final class TcpServerHandle {
         b.option(IPV6_V6ONLY, 1);
       }
     }
+    UnixPathClaim claim = null;
+    if (unix && Transports.epoll()) {
+      try {
+        claim = UnixPathClaim.claim(ChannelFactories.unixPath(address));
+      } catch (IOException | RuntimeException e) {
+        // Node reports a bind failure on a later tick, as an 'error' event.
+        loop.executeLater(() -> done.accept(e));
+        return;
+      }
+    }
+    UnixPathClaim held = claim;
     ChannelFuture f = b.bind(address);
     channel = f.channel();
-    f.addListener((ChannelFuture cf) -> loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause())));
+    f.addListener((ChannelFuture cf) -> {
+      if (held != null) {
+        held.release(cf.isSuccess());
+      }
+      loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause()));
+    });
   }
 
   /** The bound address, or null. */
