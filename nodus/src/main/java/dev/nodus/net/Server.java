@@ -78,7 +78,7 @@ public class Server extends EventEmitter {
    * @emits {@link #LISTENING} when bound, or {@link #ERROR}
    */
   public Server listen() {
-    return listen(new ListenOptions(), null);
+    return listen(new ListenOptions().port(0), null);
   }
 
   /**
@@ -141,13 +141,33 @@ public class Server extends EventEmitter {
   }
 
   /**
-   * Listens on a Unix-domain socket. Node: {@code server.listen(path, callback)}.
+   * Listens on a Unix-domain socket. Node: {@code server.listen(path, callback)}. As in Node, a
+   * string that is a number ({@code "8080"}) is a TCP port instead.
    *
    * @param path the socket file
    * @param callback a one-time {@link #LISTENING} listener, or null
    * @return this server
    */
   public Server listen(String path, Runnable callback) {
+    double n = jsNumber(path);
+    if (n >= 0) {
+      // net.js normalizeArgs: a string that is a number is a port, as listen('8080').
+      if (path.isBlank() || n != Math.rint(n) || n > 65535) {
+        if (!loop.inLoop()) {
+          loop.execute(() -> listen(path, callback));
+          return this;
+        }
+        if (handle != null) {
+          throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
+              "Listen method has been called more than once without closing.");
+        }
+        if (callback != null) {
+          once(LISTENING, callback);
+        }
+        throw badPort("type string (" + dev.nodus.internal.errors.NodeInspect.string(path) + ")");
+      }
+      return listen(new ListenOptions().port((int) n), callback);
+    }
     return listen(new ListenOptions().path(path), callback);
   }
 
@@ -167,7 +187,8 @@ public class Server extends EventEmitter {
    * @param options port, host, path, backlog, ipv6Only, exclusive
    * @param callback a one-time {@link #LISTENING} listener, or null
    * @return this server
-   * @throws NodeError {@code ERR_SERVER_ALREADY_LISTEN}, {@code ERR_SOCKET_BAD_PORT}
+   * @throws NodeError {@code ERR_SERVER_ALREADY_LISTEN}, {@code ERR_SOCKET_BAD_PORT};
+   *     {@code ERR_INVALID_ARG_VALUE} without a port or path (a port wins over a path, as Node)
    */
   public Server listen(ListenOptions options, Runnable callback) {
     if (!loop.inLoop()) {
@@ -178,14 +199,26 @@ public class Server extends EventEmitter {
       throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
           "Listen method has been called more than once without closing.");
     }
-    if (options.path == null && (options.port < 0 || options.port > 65535)) {
-      throw new NodeError("ERR_SOCKET_BAD_PORT",
-          "options.port should be >= 0 and < 65536. Received type number (" + options.port + ").");
-    }
+    // net.js registers the callback before it validates the options, so it stays on a throw.
     if (callback != null) {
       once(LISTENING, callback);
     }
-    boolean unix = options.path != null;
+    // net.js: a port (even with a path) means TCP; else a path that is not a number means a
+    // Unix socket; anything else cannot be listened on.
+    boolean unix = !options.portSet;
+    if (options.portSet) {
+      if (options.port < 0 || options.port > 65535) {
+        throw badPort("type number (" + options.port + ")");
+      }
+    } else if (options.path == null || !isPipeName(options.path)) {
+      String received = options.inspect();
+      if (received.length() > 128) {
+        received = received.substring(0, 128) + "...";
+      }
+      throw NodeError.typeError("ERR_INVALID_ARG_VALUE", "The argument 'options' "
+          + (options.path == null ? "must have the property \"port\" or \"path\"" : "is invalid")
+          + ". Received " + received);
+    }
     handle = new TcpServerHandle(loop, unix);
     loopRef.activate();
     if (unix) {
@@ -219,6 +252,42 @@ public class Server extends EventEmitter {
     return this;
   }
 
+  private static NodeError badPort(String received) {
+    return NodeError.rangeError("ERR_SOCKET_BAD_PORT",
+        "options.port should be >= 0 and < 65536. Received " + received + ".");
+  }
+
+  /** net.js isPipeName: a string that JavaScript's {@code Number()} does not make a number >= 0. */
+  static boolean isPipeName(String s) {
+    double n = jsNumber(s);
+    return !(n >= 0);
+  }
+
+  private static final java.util.regex.Pattern JS_DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(?:Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+  private static final java.util.regex.Pattern JS_RADIX =
+      java.util.regex.Pattern.compile("0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)");
+
+  /** JavaScript's {@code Number(string)}: NaN when the text is not a number literal. */
+  static double jsNumber(String s) {
+    String t = s.strip();
+    if (t.isEmpty()) {
+      return 0;
+    }
+    if (JS_DECIMAL.matcher(t).matches()) {
+      return Double.parseDouble(t);
+    }
+    if (JS_RADIX.matcher(t).matches()) {
+      int radix = switch (t.charAt(1)) {
+        case 'x', 'X' -> 16;
+        case 'o', 'O' -> 8;
+        default -> 2;
+      };
+      return new java.math.BigInteger(t.substring(2), radix).doubleValue();
+    }
+    return Double.NaN;
+  }
+
   private static InetSocketAddress address(InetAddress host, int port) {
     return host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
   }
@@ -235,15 +304,16 @@ public class Server extends EventEmitter {
           }
           if (err != null) {
             Errno.Code code = Errno.classify(err);
-            if (o.path != null && code != null && code.code().equals("ENOENT")) {
+            boolean unix = !(address instanceof InetSocketAddress);
+            if (unix && code != null && code.code().equals("ENOENT")) {
               // libuv's uv_pipe_bind: a missing directory is EACCES.
               code = Errno.of("EACCES");
             }
-            String text = o.path != null ? o.path
+            String text = unix ? o.path
                 : wildcard ? (Transports.epoll() ? "::" : "0.0.0.0")
                 : dev.nodus.internal.dns.Lookup.toText(((InetSocketAddress) address).getAddress());
             failListen(Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"), "listen",
-                text, o.path != null ? -1 : ((InetSocketAddress) address).getPort(), err));
+                text, unix ? -1 : ((InetSocketAddress) address).getPort(), err));
             return;
           }
           listening = true;

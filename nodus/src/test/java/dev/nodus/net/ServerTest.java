@@ -164,7 +164,7 @@ class ServerTest {
     // node: listen({host:'::', port:0, ipv6Only:true}); connect to 127.0.0.1 -> ECONNREFUSED, ::1 works
     Programs.run(Duration.ofSeconds(10), () -> {
       Server s = Net.createServer(sock -> sock.end("v6 only"));
-      s.listen(new ListenOptions().host("::").ipv6Only(true), () -> {
+      s.listen(new ListenOptions().host("::").port(0).ipv6Only(true), () -> {
         Socket v4 = Net.connect(s.address().port(), "127.0.0.1");
         v4.on(Socket.ERROR, e -> log.add("v4:" + ((NodeError) e).code()));
         v4.on(Socket.CLOSE, hadError -> {
