@@ -11,6 +11,7 @@ import dev.nodus.internal.loop.Transports;
 import dev.nodus.internal.net.SharedPorts;
 import dev.nodus.internal.net.TcpHandle;
 import dev.nodus.internal.net.TcpServerHandle;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -59,6 +60,10 @@ public class Server extends EventEmitter {
   private int maxConnections;
   private final HandleRef loopRef;
   private boolean wildcard;
+  /** The host was an IPv4-mapped IPv6 literal: the socket is AF_INET6 whatever Netty decodes. */
+  private boolean mappedHost;
+  /** net.js _pipeName: the last path listened on, which address() returns even after close. */
+  private String pipeName;
 
   Server(Loop loop, ServerOptions options, Consumer<Socket> connectionListener) {
     this.loop = loop;
@@ -206,6 +211,7 @@ public class Server extends EventEmitter {
     // net.js: a port (even with a path) means TCP; else a path that is not a number means a
     // Unix socket; anything else cannot be listened on.
     boolean unix = !options.portSet;
+    mappedHost = false;
     if (options.portSet) {
       if (options.port < 0 || options.port > 65535) {
         throw badPort("type number (" + options.port + ")");
@@ -222,14 +228,17 @@ public class Server extends EventEmitter {
     handle = new TcpServerHandle(loop, unix);
     loopRef.activate();
     if (unix) {
+      pipeName = options.path;
       bind(TcpHandle.unixAddress(options.path), options, false);
       return this;
     }
     boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
     InetAddress host;
     try {
-      wildcard = options.host == null;
-      host = wildcard ? null : InetAddress.getByName(options.host);
+      // net.js: `if (options.host)`; an empty host is no host.
+      wildcard = options.host == null || options.host.isEmpty();
+      host = wildcard ? null : listenAddress(options.host);
+      mappedHost = host instanceof Inet6Address && isMapped(host.getAddress());
     } catch (UnknownHostException e) {
       // Node resolves the host with dns.lookup first; an unknown name is an ENOTFOUND error.
       RuntimeException err = Errno.lookup(Errno.of("ENOTFOUND"), options.host, e);
@@ -288,6 +297,31 @@ public class Server extends EventEmitter {
     return Double.NaN;
   }
 
+  /**
+   * The address to bind for {@code host}. An IPv4-mapped IPv6 literal ({@code ::ffff:127.0.0.1})
+   * stays IPv6 as in libuv (an AF_INET6 socket); Java would make it a plain IPv4 address.
+   */
+  private static InetAddress listenAddress(String host) throws UnknownHostException {
+    InetAddress a = InetAddress.getByName(host);
+    if (a instanceof java.net.Inet4Address && IpAddresses.isIP(host) == 6) {
+      byte[] v6 = new byte[16];
+      v6[10] = (byte) 0xff;
+      v6[11] = (byte) 0xff;
+      System.arraycopy(a.getAddress(), 0, v6, 12, 4);
+      return Inet6Address.getByAddress(null, v6, -1);
+    }
+    return a;
+  }
+
+  private static boolean isMapped(byte[] b) {
+    for (int i = 0; i < 10; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+  }
+
   private static InetSocketAddress address(InetAddress host, int port) {
     return host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
   }
@@ -297,7 +331,9 @@ public class Server extends EventEmitter {
     if (h == null) {
       return; // closed before the shared port was known
     }
-    h.listen(address, o.backlog, reusePort, o.ipv6Only, options.highWaterMark, this::accepted,
+    boolean ipv4Socket = address instanceof InetSocketAddress i && !wildcard
+        && i.getAddress() instanceof java.net.Inet4Address;
+    h.listen(address, o.backlog, reusePort, o.ipv6Only, ipv4Socket, options.highWaterMark, this::accepted,
         err -> {
           if (handle != h) {
             return;
@@ -423,20 +459,23 @@ public class Server extends EventEmitter {
   // ---- properties ---------------------------------------------------------------------------
 
   /**
-   * Returns the bound address, or null when not listening. Node: {@code server.address()}.
+   * Returns the bound address, or null when not listening. Node: {@code server.address()}. For
+   * a Unix socket, the path given to {@code listen}, from that call on and after close, as Node.
    *
    * @return the address
    */
   public AddressInfo address() {
-    if (handle == null || !listening) {
-      return null;
-    }
-    SocketAddress a = handle.localAddress();
+    SocketAddress a = handle == null || !listening ? null : handle.localAddress();
     if (!(a instanceof InetSocketAddress i)) {
-      return new AddressInfo(TcpHandle.addressText(a), null, -1);
+      // net.js: a pipe has no getsockname, so the path listened on is returned, from listen()
+      // on and after close() too.
+      return pipeName == null ? null : new AddressInfo(pipeName, null, -1);
     }
-    if (wildcard && i.getAddress().isAnyLocalAddress() && (i.getAddress() instanceof java.net.Inet6Address || Transports.epoll())) {
+    if (wildcard && i.getAddress().isAnyLocalAddress() && (i.getAddress() instanceof Inet6Address || Transports.epoll())) {
       return new AddressInfo("::", "IPv6", i.getPort());
+    }
+    if (mappedHost && i.getAddress() instanceof java.net.Inet4Address) {
+      return new AddressInfo("::ffff:" + TcpHandle.addressText(a), "IPv6", i.getPort());
     }
     return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), i.getPort());
   }

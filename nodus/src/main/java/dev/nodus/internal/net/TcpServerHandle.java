@@ -4,13 +4,20 @@ import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.loop.Transports;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ReflectiveChannelFactory;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.util.function.Consumer;
 
 /**
@@ -40,19 +47,24 @@ public final class TcpServerHandle {
    * @param reusePort share the port with other loops (SO_REUSEPORT, epoll only)
    * @param ipv6Only set IPV6_V6ONLY before binding (epoll; the NIO fallback cannot and stays
    *     dual-stack)
+   * @param ipv4Socket the host was an IPv4 address: bind an AF_INET socket, as libuv's
+   *     uv_tcp_bind makes one of the address's family (the transports' default AF_INET6 socket
+   *     turns 0.0.0.0 into a dual-stack {@code ::} that takes IPv6 connections too); false for
+   *     no host, where Node listens on {@code ::}
    */
   public void listen(
       SocketAddress address,
       int backlog,
       boolean reusePort,
       boolean ipv6Only,
+      boolean ipv4Socket,
       int childHighWaterMark,
       Consumer<TcpHandle> onConnection,
       Consumer<Throwable> done) {
     ServerBootstrap b =
         new ServerBootstrap()
             .group(loop.eventLoop(), loop.eventLoop())
-            .channel(ChannelFactories.server(unix))
+            .channelFactory(factory(ipv4Socket))
             .option(ChannelOption.SO_BACKLOG, backlog)
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -72,7 +84,7 @@ public final class TcpServerHandle {
       if (reusePort && Transports.epoll()) {
         b.option(EpollChannelOption.SO_REUSEPORT, true);
       }
-      if (ipv6Only && Transports.epoll()) {
+      if (ipv6Only && Transports.epoll() && !ipv4Socket) {
         // libuv's UV_TCP_IPV6ONLY: IPV6_V6ONLY before bind. Netty has no named option for it.
         b.option(IPV6_V6ONLY, 1);
       }
@@ -96,6 +108,16 @@ public final class TcpServerHandle {
       }
       loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause()));
     });
+  }
+
+  private ChannelFactory<ServerChannel> factory(boolean ipv4Socket) {
+    if (ipv4Socket) {
+      if (Transports.epoll()) {
+        return () -> new EpollServerSocketChannel(SocketProtocolFamily.INET);
+      }
+      return () -> new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
+    }
+    return new ReflectiveChannelFactory<>(ChannelFactories.server(unix));
   }
 
   /** The bound address, or null. */
