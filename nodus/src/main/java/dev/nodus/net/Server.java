@@ -19,6 +19,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -363,7 +364,8 @@ public class Server extends EventEmitter {
     emit(ERROR, err);
   }
 
-  private void accepted(TcpHandle h) {
+  private BooleanSupplier accepted(TcpHandle h) {
+    Socket[] made = new Socket[1];
     loop.runCallback(() -> {
       if (maxConnections > 0 && connections >= maxConnections) {
         DropInfo info = dropInfo(h);
@@ -372,6 +374,7 @@ public class Server extends EventEmitter {
         return;
       }
       Socket socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      made[0] = socket;
       if (options.noDelay) {
         h.setNoDelay(true);
       }
@@ -383,6 +386,8 @@ public class Server extends EventEmitter {
       socket.startAccepted(options.pauseOnConnect);
       emit(CONNECTION, socket);
     });
+    Socket socket = made[0];
+    return socket == null ? null : () -> socket.readableLength() > 0;
   }
 
   private static DropInfo dropInfo(TcpHandle h) {
@@ -438,11 +443,10 @@ public class Server extends EventEmitter {
       TcpServerHandle h = handle;
       handle = null;
       listening = false;
-      h.close(() -> {
-        loopRef.deactivate();
-        emitCloseIfDrained();
-      });
-      return this;
+      // On the loop, Netty closes the listening socket right away, as uv_close does; 'close'
+      // does not wait for the close future (net.js emits it on the next tick when no
+      // connection is left, else when the last one is destroyed, once).
+      h.close(loopRef::deactivate);
     }
     emitCloseIfDrained();
     return this;

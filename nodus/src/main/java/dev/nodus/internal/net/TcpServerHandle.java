@@ -18,7 +18,9 @@ import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.spi.SelectorProvider;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A listening socket: Node's server-side {@code TCPWrap}/{@code PipeWrap}. Accepted channels
@@ -41,8 +43,10 @@ public final class TcpServerHandle {
   }
 
   /**
-   * Binds and listens. {@code onConnection} receives each accepted handle, before it reads;
-   * {@code done} runs on the loop with null or the bind failure.
+   * Binds and listens. {@code onConnection} receives each accepted handle, before it reads, and
+   * answers whether the socket made of it holds data its user has not read (see
+   * {@link UnreadDataReset}), or null; {@code done} runs on the loop with null or the bind
+   * failure.
    *
    * @param reusePort share the port with other loops (SO_REUSEPORT, epoll only)
    * @param ipv6Only set IPV6_V6ONLY before binding (epoll; the NIO fallback cannot and stays
@@ -59,7 +63,7 @@ public final class TcpServerHandle {
       boolean ipv6Only,
       boolean ipv4Socket,
       int childHighWaterMark,
-      Consumer<TcpHandle> onConnection,
+      Function<TcpHandle, BooleanSupplier> onConnection,
       Consumer<Throwable> done) {
     ServerBootstrap b =
         new ServerBootstrap()
@@ -75,8 +79,15 @@ public final class TcpServerHandle {
                   protected void initChannel(Channel ch) {
                     TcpHandle h = new TcpHandle(loop, unix);
                     h.attach(ch);
+                    UnreadDataReset reset = unix ? null : new UnreadDataReset();
+                    if (reset != null) {
+                      ch.pipeline().addLast(reset);
+                    }
                     ch.pipeline().addLast(h);
-                    onConnection.accept(h);
+                    BooleanSupplier unconsumed = onConnection.apply(h);
+                    if (reset != null) {
+                      reset.unconsumed(unconsumed);
+                    }
                   }
                 });
     if (!unix) {
