@@ -4,6 +4,7 @@ import dev.nodus.NodeError;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.events.EventEmitter;
+import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.errors.Errno;
 import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
@@ -233,33 +234,55 @@ public class Server extends EventEmitter {
       bind(TcpHandle.unixAddress(options.path), options, false);
       return this;
     }
-    boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
-    InetAddress host;
-    try {
-      // net.js: `if (options.host)`; an empty host is no host.
-      wildcard = options.host == null || options.host.isEmpty();
-      host = wildcard ? null : listenAddress(options.host);
-      mappedHost = host instanceof Inet6Address && isMapped(host.getAddress());
-    } catch (UnknownHostException e) {
-      // Node resolves the host with dns.lookup first; an unknown name is an ENOTFOUND error.
-      RuntimeException err = Errno.lookup(Errno.of("ENOTFOUND"), options.host, e);
-      loop.nextTick(() -> failListen(err));
+    // net.js: `if (options.host)`; an empty host is no host, and binds at once. A host is
+    // looked up first (dns.lookup answers an IP on the next tick), so it binds later.
+    wildcard = options.host == null || options.host.isEmpty();
+    if (wildcard) {
+      listenTcp(null, options);
       return this;
     }
+    TcpServerHandle h = handle;
+    if (IpAddresses.isIP(options.host) != 0) {
+      loop.nextTick(() -> {
+        if (handle == h) {
+          try {
+            listenTcp(listenAddress(options.host), options);
+          } catch (UnknownHostException e) {
+            failListen(Errno.lookup(Errno.of("ENOTFOUND"), options.host, e));
+          }
+        }
+      });
+      return this;
+    }
+    Lookup.lookup(loop, options.host, 0, (err, address, family) -> {
+      if (handle != h) {
+        return; // closed while looking up
+      }
+      if (err != null) {
+        failListen(err);
+        return;
+      }
+      listenTcp(address, options);
+    });
+    return this;
+  }
+
+  private void listenTcp(InetAddress host, ListenOptions options) {
+    mappedHost = host instanceof Inet6Address && isMapped(host.getAddress());
+    boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
     if (shared && options.port == 0) {
       int[] n = LISTEN0_COUNT.computeIfAbsent(loop, l -> new int[1]);
       String key = options.host + "#" + (n[0]++);
       SharedPorts.Claim claim = SharedPorts.claim(loop.program(), key);
       if (!claim.first()) {
         claim.port().thenAccept(p -> loop.execute(() -> bind(address(host, p), options, true)));
-        return this;
+        return;
       }
       TcpServerHandle h = handle;
       once(LISTENING, () -> claim.port().complete(TcpHandle.portOf(h.localAddress())));
       once(ERROR, e -> claim.port().completeExceptionally(e));
     }
     bind(address(host, options.port), options, shared);
-    return this;
   }
 
   private static NodeError badPort(String received) {
@@ -348,13 +371,23 @@ public class Server extends EventEmitter {
             }
             String text = unix ? o.path
                 : wildcard ? (Transports.epoll() ? "::" : "0.0.0.0")
-                : dev.nodus.internal.dns.Lookup.toText(((InetSocketAddress) address).getAddress());
-            failListen(Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"), "listen",
-                text, unix ? -1 : ((InetSocketAddress) address).getPort(), err));
+                : Lookup.toText(((InetSocketAddress) address).getAddress());
+            RuntimeException e = Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"),
+                "listen", text, unix ? -1 : ((InetSocketAddress) address).getPort(), err);
+            // net.js _listen2: the handle is dropped now, the error emitted on the next tick.
+            handle = null;
+            loopRef.deactivate();
+            loop.nextTick(() -> emit(ERROR, e));
             return;
           }
+          // Bound and listening now (address() answers at once); 'listening' on the next tick
+          // unless closed by then, as net.js emitListeningNT.
           listening = true;
-          emit(LISTENING);
+          loop.nextTick(() -> {
+            if (handle == h) {
+              emit(LISTENING);
+            }
+          });
         });
   }
 

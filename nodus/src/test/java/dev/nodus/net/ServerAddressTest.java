@@ -115,4 +115,53 @@ class ServerAddressTest {
       Files.deleteIfExists(dir);
     }
   }
+
+  @Test
+  void withoutAHostTheServerIsBoundWhenListenReturnsWithAHostAfterTheLookup() {
+    // node -e: s.listen(0); log sync address/listening; nextTick; setImmediate -> then t with
+    // host 127.0.0.1, u with t's port and host (EADDRINUSE), v with t's port, no host:
+    // sync true true, listening, tick, immediate, t sync null false, t tick, t listening,
+    // t micro, t immediate, u tick, u error EADDRINUSE, u immediate, v sync null false,
+    // v error EADDRINUSE, v tick, v immediate
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer();
+      s.on(Server.LISTENING, () -> log.add("listening"));
+      s.listen(0);
+      log.add("sync " + (s.address() != null) + " " + s.listening());
+      dev.nodus.Timers.nextTick(() -> log.add("tick"));
+      dev.nodus.Timers.setImmediate(() -> {
+        log.add("immediate");
+        Server t = Net.createServer();
+        t.on(Server.LISTENING, () -> log.add("t listening"));
+        t.listen(0, "127.0.0.1");
+        log.add("t sync " + t.address() + " " + t.listening());
+        dev.nodus.Timers.nextTick(() -> log.add("t tick"));
+        dev.nodus.Timers.queueMicrotask(() -> log.add("t micro"));
+        dev.nodus.Timers.setImmediate(() -> {
+          log.add("t immediate");
+          Server u = Net.createServer();
+          u.on(Server.ERROR, e -> log.add("u error " + ((NodeError) e).code()));
+          u.listen(t.address().port(), "127.0.0.1");
+          dev.nodus.Timers.nextTick(() -> log.add("u tick"));
+          dev.nodus.Timers.setImmediate(() -> {
+            log.add("u immediate");
+            Server v = Net.createServer();
+            v.on(Server.ERROR, e -> log.add("v error " + ((NodeError) e).code()));
+            v.listen(t.address().port());
+            log.add("v sync " + v.address() + " " + v.listening());
+            dev.nodus.Timers.nextTick(() -> log.add("v tick"));
+            dev.nodus.Timers.setImmediate(() -> {
+              log.add("v immediate");
+              s.close();
+              t.close();
+            });
+          });
+        });
+      });
+    });
+    assertThat(log).containsExactly("sync true true", "listening", "tick", "immediate",
+        "t sync null false", "t tick", "t listening", "t micro", "t immediate", "u tick",
+        "u error EADDRINUSE", "u immediate", "v sync null false", "v error EADDRINUSE", "v tick",
+        "v immediate");
+  }
 }

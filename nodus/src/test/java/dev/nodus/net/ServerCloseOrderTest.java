@@ -153,6 +153,8 @@ class ServerCloseOrderTest {
         "server connection", "ssock destroy()", "server close", "server close-cb null",
         "ssock close false");
     // the 1000 bytes were never read: the kernel answers the close with an RST
+    org.junit.jupiter.api.Assumptions.assumeTrue(dev.nodus.internal.loop.Transports.epoll(),
+        "the JDK's NIO close shuts the output down first, so the peer reads a FIN before the RST");
     assertThat(lines).containsSubsequence("client finish ", "ssock destroy()", "client error ECONNRESET",
         "client close true");
     assertThat(lines).doesNotContain("client end ");

@@ -2,14 +2,17 @@ package dev.nodus.internal.net;
 
 import dev.nodus.internal.loop.Loop;
 import dev.nodus.internal.loop.Transports;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -18,6 +21,7 @@ import io.netty.channel.unix.IntegerUnixChannelOption;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.spi.SelectorProvider;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -65,60 +69,108 @@ public final class TcpServerHandle {
       int childHighWaterMark,
       Function<TcpHandle, BooleanSupplier> onConnection,
       Consumer<Throwable> done) {
-    ServerBootstrap b =
-        new ServerBootstrap()
-            .group(loop.eventLoop(), loop.eventLoop())
-            .channelFactory(factory(ipv4Socket))
-            .option(ChannelOption.SO_BACKLOG, backlog)
-            .childOption(ChannelOption.AUTO_READ, false)
-            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TcpHandle.waterMark(childHighWaterMark))
-            .childHandler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    TcpHandle h = new TcpHandle(loop, unix);
-                    h.attach(ch);
-                    UnreadDataReset reset = unix ? null : new UnreadDataReset();
-                    if (reset != null) {
-                      ch.pipeline().addLast(reset);
-                    }
-                    ch.pipeline().addLast(h);
-                    BooleanSupplier unconsumed = onConnection.apply(h);
-                    if (reset != null) {
-                      reset.unconsumed(unconsumed);
-                    }
-                  }
-                });
-    if (!unix) {
-      b.option(ChannelOption.SO_REUSEADDR, true);
-      if (reusePort && Transports.epoll()) {
-        b.option(EpollChannelOption.SO_REUSEPORT, true);
-      }
-      if (ipv6Only && Transports.epoll() && !ipv4Socket) {
-        // libuv's UV_TCP_IPV6ONLY: IPV6_V6ONLY before bind. Netty has no named option for it.
-        b.option(IPV6_V6ONLY, 1);
-      }
-    }
     UnixPathClaim claim = null;
     if (unix && Transports.epoll()) {
       try {
         claim = UnixPathClaim.claim(ChannelFactories.unixPath(address));
       } catch (IOException | RuntimeException e) {
-        // Node reports a bind failure on a later tick, as an 'error' event.
-        loop.executeLater(() -> done.accept(e));
+        done.accept(e);
         return;
       }
     }
-    UnixPathClaim held = claim;
-    ChannelFuture f = b.bind(address);
-    channel = f.channel();
-    f.addListener((ChannelFuture cf) -> {
-      if (held != null) {
-        held.release(cf.isSuccess());
+    // Not ServerBootstrap: it binds in a later task. On the loop, registering and binding here
+    // complete before listen() returns, as libuv's bind and listen do, so address() answers
+    // at once, as in node.
+    ServerChannel ch = factory(ipv4Socket).newChannel();
+    channel = ch;
+    ch.config().setOption(ChannelOption.SO_BACKLOG, backlog);
+    if (!unix) {
+      ch.config().setOption(ChannelOption.SO_REUSEADDR, true);
+      if (reusePort && Transports.epoll()) {
+        ch.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
       }
-      loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause()));
+      if (ipv6Only && Transports.epoll() && !ipv4Socket) {
+        // libuv's UV_TCP_IPV6ONLY: IPV6_V6ONLY before bind. Netty has no named option for it.
+        ch.config().setOption(IPV6_V6ONLY, 1);
+      }
+    }
+    ch.pipeline().addLast(new Acceptor(childHighWaterMark, onConnection));
+    UnixPathClaim held = claim;
+    loop.eventLoop().register(ch).addListener((ChannelFuture reg) -> {
+      if (!reg.isSuccess()) {
+        finish(held, reg, done);
+        return;
+      }
+      ch.bind(address).addListener((ChannelFuture b) -> finish(held, b, done));
     });
+  }
+
+  private void finish(UnixPathClaim claim, ChannelFuture f, Consumer<Throwable> done) {
+    if (claim != null) {
+      claim.release(f.isSuccess());
+    }
+    if (!f.isSuccess()) {
+      f.channel().close();
+    }
+    loop.runCallback(() -> done.accept(f.isSuccess() ? null : f.cause()));
+  }
+
+  /**
+   * Registers each accepted channel on the server's loop with a {@link TcpHandle}: what
+   * ServerBootstrap's acceptor does, with the child options Nodus always uses.
+   */
+  private final class Acceptor extends ChannelInboundHandlerAdapter {
+    private final WriteBufferWaterMark waterMark;
+    private final Function<TcpHandle, BooleanSupplier> onConnection;
+
+    Acceptor(int childHighWaterMark, Function<TcpHandle, BooleanSupplier> onConnection) {
+      this.waterMark = TcpHandle.waterMark(childHighWaterMark);
+      this.onConnection = onConnection;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      Channel child = (Channel) msg;
+      child.config().setOption(ChannelOption.AUTO_READ, false);
+      child.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+      child.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark);
+      child.pipeline().addLast(new ChannelInitializer<Channel>() {
+        @Override
+        protected void initChannel(Channel ch) {
+          TcpHandle h = new TcpHandle(loop, unix);
+          h.attach(ch);
+          UnreadDataReset reset = unix ? null : new UnreadDataReset();
+          if (reset != null) {
+            ch.pipeline().addLast(reset);
+          }
+          ch.pipeline().addLast(h);
+          BooleanSupplier unconsumed = onConnection.apply(h);
+          if (reset != null) {
+            reset.unconsumed(unconsumed);
+          }
+        }
+      });
+      try {
+        loop.eventLoop().register(child).addListener((ChannelFuture f) -> {
+          if (!f.isSuccess()) {
+            child.unsafe().closeForcibly();
+          }
+        });
+      } catch (RuntimeException e) {
+        child.unsafe().closeForcibly();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      // As ServerBootstrap: an accept failure (EMFILE...) stops accepting for a second rather
+      // than spinning on it; the pending connections wait in the backlog.
+      ChannelConfig config = ctx.channel().config();
+      if (config.isAutoRead()) {
+        config.setAutoRead(false);
+        ctx.channel().eventLoop().schedule(() -> config.setAutoRead(true), 1, TimeUnit.SECONDS);
+      }
+    }
   }
 
   private ChannelFactory<ServerChannel> factory(boolean ipv4Socket) {
