@@ -110,7 +110,11 @@ public final class TcpServerHandle {
       claim.release(f.isSuccess());
     }
     if (!f.isSuccess()) {
-      f.channel().close();
+      if (f.channel().isRegistered()) {
+        f.channel().close();
+      } else {
+        f.channel().unsafe().closeForcibly();
+      }
     }
     loop.runCallback(() -> done.accept(f.isSuccess() ? null : f.cause()));
   }
