@@ -6,6 +6,8 @@ package dev.nodus.net;
  */
 public final class ConnectOptions {
   int port = -1;
+  /** Whether {@link #port(int)} was called: Node tells a missing port from a bad one. */
+  boolean portSet;
   String host = "localhost";
   String path;
   String localAddress;
@@ -29,6 +31,7 @@ public final class ConnectOptions {
    */
   public ConnectOptions port(int port) {
     this.port = port;
+    this.portSet = true;
     return this;
   }
 

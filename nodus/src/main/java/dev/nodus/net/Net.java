@@ -1,5 +1,6 @@
 package dev.nodus.net;
 
+import dev.nodus.NodeError;
 import dev.nodus.internal.loop.Loop;
 import java.util.function.Consumer;
 
@@ -72,9 +73,13 @@ public final class Net {
    * @param options host, port or path, and socket options
    * @param connectListener called once connected, or null
    * @return the socket, connecting
+   * @throws dev.nodus.NodeError as Node, synchronously: {@code ERR_MISSING_ARGS} without a port
+   *     or path, {@code ERR_INVALID_IP_ADDRESS} for a local address that is not an IP,
+   *     {@code ERR_SOCKET_BAD_PORT}, {@code ERR_INVALID_ARG_VALUE} for a family other than 0, 4, 6
    */
   public static Socket connect(ConnectOptions options, Runnable connectListener) {
     Loop loop = Loop.require();
+    validate(options);
     Socket.validate(options);
     Socket s = new Socket(loop, null, options.allowHalfOpen, options.highWaterMark);
     if (connectListener != null) {
@@ -222,5 +227,32 @@ public final class Net {
    */
   public static boolean isIPv6(String input) {
     return IpAddresses.isIPv6(input);
+  }
+
+  /**
+   * What net.js checks synchronously before a connect, in its order: a port or a path
+   * (Socket.prototype.connect), then for TCP the local address, the port, and the family
+   * (dns.lookup, only for a host that is not an IP).
+   */
+  private static void validate(ConnectOptions o) {
+    if (!o.portSet && o.path == null) {
+      throw NodeError.typeError("ERR_MISSING_ARGS",
+          "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
+    if (o.path != null) {
+      return;
+    }
+    if (o.localAddress != null && !o.localAddress.isEmpty() && IpAddresses.isIP(o.localAddress) == 0) {
+      throw NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + o.localAddress);
+    }
+    if (o.port < 0 || o.port > 65535) {
+      throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
+          "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
+    }
+    String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
+    if (IpAddresses.isIP(host) == 0 && o.family != 0 && o.family != 4 && o.family != 6) {
+      throw NodeError.typeError("ERR_INVALID_ARG_VALUE",
+          "The property 'options.family' must be one of: 0, 4, 6. Received " + o.family);
+    }
   }
 }
