@@ -9,7 +9,7 @@ import dev.nodus.dgram.Dgram;
  * The seed's UDP server ("dgram -> UDP", 创建 UDP 服务器), line by line. It receives on every
  * interface's port 41234 (or the port given as the first argument) and prints each message.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexample=UdpServer}
+ * <p>Run: {@code java -jar examples/target/nodus-examples.jar UdpServer}
  */
 public final class UdpServer {
   private UdpServer() {}
