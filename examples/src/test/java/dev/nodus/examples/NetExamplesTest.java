@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs each net example of the seeds in its own JVM and checks that it prints and sends what
- * the seed's Node program does. Peers are plain JDK sockets, so the examples are checked
- * against something that is not Nodus.
+ * Runs each net example in its own JVM and checks that it prints and sends what its seed (the
+ * tutorial's Node program) does, as written out here; {@link SeedComparisonTest} runs the seeds
+ * themselves with node. Peers are plain JDK sockets, so the examples are checked against
+ * something that is not Nodus.
  */
 @org.junit.jupiter.api.Timeout(120)
 class NetExamplesTest {
