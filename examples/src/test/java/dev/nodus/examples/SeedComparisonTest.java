@@ -105,7 +105,7 @@ class SeedComparisonTest {
           s.getOutputStream().write("欢迎光临《深入浅出Node.js》示例：\n".getBytes(StandardCharsets.UTF_8));
           t.add("peer got: " + escape(readString(in, "world!\r\n".length())));
           t.add("peer got: " + readToEnd(in) + "<EOF>");
-          s.close();
+          s.shutdownOutput();
           t.add("exit status: " + client.waitFor());
           client.remainingLines().forEach(l -> t.add("printed: " + l));
         }
@@ -140,9 +140,9 @@ class SeedComparisonTest {
       int port = ExampleProcess.freePort();
       try (ExampleProcess server = program.start(port)) {
         t.add("printed: " + server.nextLine());
-        try (Socket s = connect(port)) {
-          t.add("printed: " + server.nextLine());
-        }
+        Socket s = connect(port);
+        t.add("printed: " + server.nextLine());
+        s.close();
         server.stop().forEach(l -> t.add("printed: " + l));
       }
       return t;
