@@ -6,8 +6,8 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Socket;
 
 /**
- * The TCP client of seed 000: connects to the greeting server, sends "world!", prints the first
- * reply and ends. Port 8124, or the first argument.
+ * The TCP client of 《深入浅出Node.js》 (朴灵), chapter 7 "网络编程": connects to the greeting server, sends
+ * "world!", prints the first reply and ends. Port 8124, or the first argument.
  */
 public final class GreetingClient {
   private GreetingClient() {}
