@@ -233,9 +233,6 @@ public class Socket extends Duplex {
     if (!isPaused()) {
       read(0);
     }
-    if (pendingWriteCallback != null) {
-      flushPendingAfterConnect();
-    }
   }
 
   /** For accepted sockets: start reading now unless the server pauses on connect. */
@@ -274,7 +271,7 @@ public class Socket extends Duplex {
     if (connecting) {
       Buffer b = toBuffer(chunk, encoding);
       writesBeforeConnect().add(b);
-      withhold(callback, b.length());
+      writeOnConnect(callback, b.length());
       return;
     }
     if (handle == null || !handle.open()) {
@@ -295,7 +292,7 @@ public class Socket extends Duplex {
         writesBeforeConnect().add(b);
         n += b.length();
       }
-      withhold(callback, n);
+      writeOnConnect(callback, n);
       return;
     }
     if (handle == null || !handle.open()) {
@@ -311,6 +308,28 @@ public class Socket extends Duplex {
       n += b.length();
     }
     finishWrite(handle.writev(bufs), callback, n);
+  }
+
+  /**
+   * net.js _writeGeneric while connecting: the write goes out from a {@code 'connect'} listener
+   * added now, so its callback runs among the 'connect' listeners (before 'ready'), and a close
+   * before the connection fails it with ERR_SOCKET_CLOSED_BEFORE_CONNECTION.
+   */
+  private void writeOnConnect(Consumer<Throwable> callback, long bytes) {
+    withhold(callback, bytes);
+    Consumer<Boolean> onClose = hadError -> {
+      if (pendingWriteCallback == callback) {
+        pendingWriteCallback = null;
+        inFlightBytes = 0;
+        callback.accept(new NodeError("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
+            "Socket closed before the connection was established"));
+      }
+    };
+    once(CLOSE, onClose);
+    once(CONNECT, () -> {
+      off(CLOSE, onClose);
+      flushPendingAfterConnect();
+    });
   }
 
   private void flushPendingAfterConnect() {

@@ -1,0 +1,102 @@
+package dev.nodus.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodus.NodeError;
+import dev.nodus.testing.Programs;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A client socket's events around connect, end and destroy, in the order node v20.20 emits them.
+ * Each expected list was printed by the same program run with {@code node -e} (quoted above it).
+ */
+@Timeout(30)
+class SocketLifecycleTest {
+  private final List<String> log = new CopyOnWriteArrayList<>();
+
+  private void trace(Socket c) {
+    c.on(Socket.CONNECT, () -> log.add("connect"));
+    c.on(Socket.READY, () -> log.add("ready"));
+    c.on(Socket.PREFINISH, () -> log.add("prefinish"));
+    c.on(Socket.FINISH, () -> log.add("finish"));
+    c.on(Socket.END, () -> log.add("end"));
+    c.on(Socket.ERROR, e -> log.add("error " + ((NodeError) e).code() + " " + e.getMessage()));
+    c.on(Socket.CLOSE, hadError -> log.add("close " + hadError));
+  }
+
+  private static String code(Throwable e) {
+    return e == null ? "null" : ((NodeError) e).code();
+  }
+
+  @Test
+  void theFirstWriteMadeWhileConnectingCompletesBetweenConnectAndReady() {
+    // node: s=net.createServer(c=>{c.resume();c.on('end',()=>c.end())}); c=net.connect(port,
+    // '127.0.0.1'); listeners; c.write('a',cb1); c.write('b',cb2); c.end(endcb); c.resume()
+    // -> connect, cb1 null, ready, cb2 null, endcb, finish, end, close false
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> {
+        sock.resume();
+        sock.on(Socket.END, () -> sock.end());
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        c.on(Socket.CONNECT, () -> log.add("connect"));
+        c.on(Socket.READY, () -> log.add("ready"));
+        c.on(Socket.FINISH, () -> log.add("finish"));
+        c.on(Socket.END, () -> log.add("end"));
+        c.on(Socket.CLOSE, hadError -> log.add("close " + hadError));
+        c.write("a", e -> log.add("cb1 " + code(e)));
+        c.write("b", e -> log.add("cb2 " + code(e)));
+        c.end(() -> log.add("endcb"));
+        c.resume();
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("connect", "cb1 null", "ready", "cb2 null", "endcb", "finish", "end",
+        "close false");
+  }
+
+  @Test
+  void aWriteBeforeConnectWhoseListenerCameFirstCompletesBeforeTheUsersConnect() {
+    // node: c.write('a',cb1) before c.on('connect') -> cb1 null, connect, ready, close false
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.resume().end());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        c.write("a", e -> log.add("cb1 " + code(e)));
+        c.on(Socket.CONNECT, () -> log.add("connect"));
+        c.on(Socket.READY, () -> log.add("ready"));
+        c.on(Socket.CLOSE, hadError -> log.add("close " + hadError));
+        c.resume();
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("cb1 null", "connect", "ready", "close false");
+  }
+
+  @Test
+  void writesMadeWhileConnectingFailWhenTheSocketIsDestroyedFirst() {
+    // node: c.write('a',cb1); c.write('b',cb2); listeners; c.destroy(); bytesWritten
+    // -> bw 2, cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION, cb2 ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    // close false (no 'error': the socket was already destroyed)
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.end());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        c.write("a", e -> log.add("cb1 " + code(e) + " " + e.getMessage()));
+        c.write("b", e -> log.add("cb2 " + code(e)));
+        trace(c);
+        c.destroy();
+        log.add("bw " + c.bytesWritten());
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("bw 2",
+        "cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION Socket closed before the connection was established",
+        "cb2 ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "close false");
+  }
+}
