@@ -99,4 +99,43 @@ class SocketLifecycleTest {
         "cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION Socket closed before the connection was established",
         "cb2 ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "close false");
   }
+
+  @Test
+  void aWriteAfterEndWhileConnectingDestroysWithoutFinish() {
+    // node: c=net.connect(...); listeners incl. prefinish/finish; c.end(); c.write('late',cb)
+    // -> cb ERR_STREAM_WRITE_AFTER_END, error ERR_STREAM_WRITE_AFTER_END write after end, close true
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.resume());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        trace(c);
+        c.end();
+        c.write("late", e -> log.add("cb " + code(e)));
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("cb ERR_STREAM_WRITE_AFTER_END",
+        "error ERR_STREAM_WRITE_AFTER_END write after end", "close true");
+  }
+
+  @Test
+  void aWriteAfterEndOnAConnectedSocketDestroysWithoutFinish() {
+    // node: c.on('connect',()=>{c.end();c.write('late',cb)})
+    // -> connect, ready, cb ERR_STREAM_WRITE_AFTER_END, error ERR_STREAM_WRITE_AFTER_END write
+    // after end, close true
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.resume());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        trace(c);
+        c.on(Socket.CONNECT, () -> {
+          c.end();
+          c.write("late", e -> log.add("cb " + code(e)));
+        });
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("connect", "ready", "cb ERR_STREAM_WRITE_AFTER_END",
+        "error ERR_STREAM_WRITE_AFTER_END write after end", "close true");
+  }
 }

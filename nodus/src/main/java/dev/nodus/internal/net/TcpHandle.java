@@ -306,7 +306,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   /**
    * Sends FIN once everything written so far has left. Node: {@code handle.shutdown(req)}.
-   * {@code done} runs on the loop with null or the failure.
+   * {@code done} runs on the loop with null or the failure, always in a later turn: libuv
+   * reports a shutdown from its poll phase, so a socket destroyed in the meantime (say by a
+   * write after end) never emits 'finish'.
    */
   public void shutdown(java.util.function.Consumer<Throwable> done) {
     // Netty's shutdownOutput fails writes still queued, so wait for the last one first: writes
@@ -315,11 +317,11 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
         (ChannelFuture w) -> {
           if (!w.isSuccess()) {
-            loop.runCallback(() -> done.accept(w.cause()));
+            loop.executeLater(() -> done.accept(w.cause()));
             return;
           }
           ((DuplexChannel) channel).shutdownOutput().addListener(
-              (ChannelFuture s) -> loop.runCallback(() -> done.accept(s.isSuccess() ? null : s.cause())));
+              (ChannelFuture s) -> loop.executeLater(() -> done.accept(s.isSuccess() ? null : s.cause())));
         });
   }
 
