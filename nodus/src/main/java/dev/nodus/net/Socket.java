@@ -611,22 +611,39 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Closes with a TCP RST instead of a FIN. Node: {@code socket.resetAndDestroy()}.
+   * Closes with a TCP RST instead of a FIN, so the peer sees {@code ECONNRESET}. Node:
+   * {@code socket.resetAndDestroy()}. While connecting, it waits for the connection and resets
+   * it then (from a {@code 'connect'} listener added now, as Node). Without a handle (closed)
+   * it destroys with {@code ERR_SOCKET_CLOSED}.
    *
    * @return this socket
+   * @throws NodeError {@code ERR_INVALID_HANDLE_TYPE} (a TypeError) on a Unix-domain socket,
+   *     which stays open, as Node
    */
   public Socket resetAndDestroy() {
     if (!loop.inLoop()) {
       loop.execute(this::resetAndDestroy);
       return this;
     }
-    if (handle != null && !handle.unix()) {
-      resetAndClosing = true;
-      destroy();
+    if (handle != null && !destroyed()) {
+      if (handle.unix()) {
+        throw NodeError.typeError("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent");
+      }
+      if (connecting) {
+        once(CONNECT, this::reset);
+      } else {
+        reset();
+      }
     } else {
       destroy(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
     }
     return this;
+  }
+
+  /** net.js _reset. */
+  private void reset() {
+    resetAndClosing = true;
+    destroy();
   }
 
   /**
