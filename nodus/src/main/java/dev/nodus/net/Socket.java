@@ -91,7 +91,6 @@ public class Socket extends Duplex {
   private Server server;
   private final HandleRef loopRef;
   private boolean resetAndClosing;
-  private SocketAddress cachedLocal;
   private SocketAddress cachedRemote;
   private long finalBytesRead;
   private long finalBytesWritten;
@@ -397,8 +396,6 @@ public class Socket extends Duplex {
       TcpHandle h = handle;
       finalBytesRead = h.bytesRead();
       finalBytesWritten = h.bytesWritten();
-      cachedLocal = h.localAddress();
-      cachedRemote = h.remoteAddress();
       Runnable closed = () -> {
         emit(CLOSE, hadError);
         loopRef.deactivate();
@@ -804,18 +801,29 @@ public class Socket extends Duplex {
 
   // ---- properties ---------------------------------------------------------------------------
 
+  /** net.js _getsockname: nothing once destroyed (the handle is gone), never cached. */
   private SocketAddress local() {
-    return handle != null && handle.localAddress() != null ? handle.localAddress() : cachedLocal;
-  }
-
-  private SocketAddress remote() {
-    return handle != null && handle.remoteAddress() != null ? handle.remoteAddress() : cachedRemote;
+    return handle != null && !destroyed() ? handle.localAddress() : null;
   }
 
   /**
-   * Returns the peer's address. Node: {@code socket.remoteAddress}.
+   * net.js _getpeername: read from the connected handle and kept from then on, so an address
+   * read before the close is still there after it, and one never read is not.
+   */
+  private SocketAddress remote() {
+    if (cachedRemote == null && handle != null && !connecting && !destroyed()) {
+      cachedRemote = handle.remoteAddress();
+    }
+    return cachedRemote;
+  }
+
+  /**
+   * Returns the peer's address. Node: {@code socket.remoteAddress}. As in Node, the peer's
+   * address is kept once read, so it is still there after the close if it was read while
+   * connected.
    *
-   * @return the address, or null when not connected
+   * @return the address, or null (Node's undefined) when not connected, for a Unix-domain
+   *     socket, and after the close when it was not read before
    */
   public String remoteAddress() {
     SocketAddress a = remote();
@@ -844,7 +852,8 @@ public class Socket extends Duplex {
   /**
    * Returns the local address. Node: {@code socket.localAddress}.
    *
-   * @return the address, or null
+   * @return the address, or null (Node's undefined) before the connection, once destroyed, and
+   *     for a Unix-domain socket
    */
   public String localAddress() {
     SocketAddress a = local();
@@ -854,7 +863,7 @@ public class Socket extends Duplex {
   /**
    * Returns the local port. Node: {@code socket.localPort}.
    *
-   * @return the port, or null
+   * @return the port, or null as {@link #localAddress()}
    */
   public Integer localPort() {
     SocketAddress a = local();
@@ -864,7 +873,7 @@ public class Socket extends Duplex {
   /**
    * Returns the local address family. Node: {@code socket.localFamily}.
    *
-   * @return {@code "IPv4"}, {@code "IPv6"} or null
+   * @return {@code "IPv4"}, {@code "IPv6"}, or null as {@link #localAddress()}
    */
   public String localFamily() {
     return TcpHandle.familyText(local());
@@ -873,14 +882,18 @@ public class Socket extends Duplex {
   /**
    * Returns the bound address. Node: {@code socket.address()}.
    *
-   * @return the address, or null
+   * <p>Where Node returns an empty object {@code {}} (before the connection exists, once the
+   * socket is destroyed, and always for a Unix-domain socket, whose handle has no
+   * {@code getsockname}), this returns null.
+   *
+   * @return the address of a connected TCP socket, else null (Node's {@code {}})
    */
   public AddressInfo address() {
     SocketAddress a = local();
-    if (a == null) {
+    if (!(a instanceof InetSocketAddress i)) {
       return null;
     }
-    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), TcpHandle.portOf(a));
+    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), i.getPort());
   }
 
   /**
