@@ -17,6 +17,7 @@ import dev.nodus.stream.Chunk;
 import dev.nodus.stream.Duplex;
 import dev.nodus.stream.DuplexOptions;
 import dev.nodus.stream.WritableStream;
+import java.io.FileNotFoundException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -65,9 +66,10 @@ public class Socket extends Duplex {
   public static final Event3<String, Integer, Integer> CONNECTION_ATTEMPT = Event3.of("connectionAttempt");
 
   /**
-   * Node's {@code 'connectionAttemptFailed'} (v20.12+): a TCP connection attempt failed, just
+   * Node's {@code 'connectionAttemptFailed'} (v20.12+): a connection attempt failed, just
    * before {@code 'error'}. Payload: the IP address, the port, its family, the error (the one
-   * {@code 'error'} then carries).
+   * {@code 'error'} then carries). For a Unix path, as in Node v20.20 (which emits no
+   * {@link #CONNECTION_ATTEMPT} for it): the path, and null port and family.
    */
   public static final Event4<String, Integer, Integer, Throwable> CONNECTION_ATTEMPT_FAILED =
       Event4.of("connectionAttemptFailed");
@@ -210,13 +212,13 @@ public class Socket extends Duplex {
       }
       connecting = false;
       if (err != null) {
-        Errno.Code code = Errno.classify(err);
+        // Netty's epoll transport reports a Unix connect's ENOENT as a bare FileNotFoundException.
+        Errno.Code code = err instanceof FileNotFoundException ? Errno.of("ENOENT") : Errno.classify(err);
         SystemError ex = Errno.withHostPort(
             code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
             port < 0 ? null : port, err);
-        if (family != 0) {
-          emit(CONNECTION_ATTEMPT_FAILED, address, port, family, ex);
-        }
+        // net.js afterConnect emits it for a path too, with undefined port and family.
+        emit(CONNECTION_ATTEMPT_FAILED, address, port < 0 ? null : port, family == 0 ? null : family, ex);
         destroy(ex);
         return;
       }
