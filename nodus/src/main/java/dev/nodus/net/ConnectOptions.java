@@ -1,11 +1,19 @@
 package dev.nodus.net;
 
 /**
- * Options for {@link Net#connect(ConnectOptions, Runnable)}. Node: the {@code options} of
- * {@code net.connect(options[, connectListener])}.
+ * Options for {@link Net#connect(ConnectOptions, Runnable)} and
+ * {@link Socket#connect(ConnectOptions, Runnable)}. Node: the {@code options} of
+ * {@code net.connect(options[, connectListener])} and {@code socket.connect(options)}. As in
+ * Node, {@code socket.connect} reads only where to connect (host, port, path, localAddress,
+ * localPort, family); the socket settings here ({@code noDelay}, {@code keepAlive},
+ * {@code keepAliveInitialDelay}, {@code allowHalfOpen}, {@code highWaterMark}, {@code timeout})
+ * are read by {@code net.connect}, which makes the socket ({@link SocketOptions} for
+ * {@code new Socket(options)}).
  */
 public final class ConnectOptions {
   int port = -1;
+  /** Node tells an absent port (ERR_MISSING_ARGS) from a bad one (ERR_SOCKET_BAD_PORT). */
+  boolean portSet;
   String host = "localhost";
   String path;
   String localAddress;
@@ -29,6 +37,7 @@ public final class ConnectOptions {
    */
   public ConnectOptions port(int port) {
     this.port = port;
+    this.portSet = true;
     return this;
   }
 

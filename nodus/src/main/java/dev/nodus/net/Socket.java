@@ -28,7 +28,9 @@ import java.util.function.Consumer;
 /**
  * A TCP or Unix-domain stream socket: Node's {@code net.Socket}, a {@link Duplex} stream.
  *
- * <p>Sockets come from {@link Net#connect(ConnectOptions, Runnable)} (clients) or from a
+ * <p>Sockets come from {@link Net#connect(ConnectOptions, Runnable)} (clients), from
+ * {@link #Socket()} and then {@link #connect(ConnectOptions, Runnable)} (a client whose listeners
+ * and settings are set before it connects, as Node's {@code new net.Socket()}), or from a
  * {@link Server}'s {@link Server#CONNECTION} event (accepted). Bytes arrive as {@link #DATA}
  * events (or {@link #TEXT} after {@link #setEncoding(String)}); {@link #write(Object)} returns
  * false once the write buffer is above its high-water mark and {@link #DRAIN} follows;
@@ -99,6 +101,22 @@ public class Socket extends Duplex {
   /** Made by the first setTimeout: most sockets never have one. */
   private SocketTimeout timeout;
 
+  /**
+   * Node's {@code kSetNoDelay}, {@code kSetKeepAlive}, {@code kSetKeepAliveInitialDelay} while
+   * the socket has no handle (before {@code connect}, after a close); the handle made by
+   * {@code connect} starts from them and keeps its own from then on.
+   */
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveInitialDelayMs;
+  /**
+   * Made by {@link Net#connect}: its first {@code connect(options)} also takes the options'
+   * socket settings ({@code noDelay}, {@code keepAlive}, {@code timeout}), as net.connect passes
+   * them to {@code new Socket(options)} and {@code setTimeout}; a plain {@code socket.connect}
+   * ignores them, as Node's does.
+   */
+  private boolean fromNetConnect;
+
   Socket(Loop loop, TcpHandle handle, boolean allowHalfOpen, int highWaterMark) {
     super(options(highWaterMark));
     this.loop = loop;
@@ -106,8 +124,41 @@ public class Socket extends Duplex {
     allowHalfOpen(allowHalfOpen);
     if (handle != null) {
       attach(handle);
+      loopRef.activate();
+    } else {
+      fromNetConnect = true;
     }
-    loopRef.activate();
+  }
+
+  /**
+   * Creates a socket that is not connected yet; {@link #connect(ConnectOptions, Runnable)} (or
+   * another {@code connect} overload) connects it. Node: {@code new net.Socket()}. Listeners and
+   * settings ({@link #setNoDelay(boolean)}, {@link #setKeepAlive(boolean, int)},
+   * {@link #setTimeout(long)}, {@link #pause()}, {@link #unref()}) may be set before connecting;
+   * they apply once connected. Until it connects the socket does not keep the program alive.
+   *
+   * <p>Call it on a loop (the program's code or a callback), like every constructor and
+   * factory of this package: the socket belongs to the calling loop.
+   *
+   * @throws IllegalStateException when not called on a loop
+   */
+  public Socket() {
+    this(new SocketOptions());
+  }
+
+  /**
+   * Creates a socket that is not connected yet, with options. Node:
+   * {@code new net.Socket(options)}. See {@link #Socket()}.
+   *
+   * @param options allowHalfOpen, noDelay, keepAlive, keepAliveInitialDelay, highWaterMark
+   * @throws IllegalStateException when not called on a loop
+   */
+  public Socket(SocketOptions options) {
+    this(Loop.require(), null, options.allowHalfOpen, options.highWaterMark);
+    fromNetConnect = false;
+    noDelay = options.noDelay;
+    keepAlive = options.keepAlive;
+    keepAliveInitialDelayMs = options.keepAliveInitialDelay;
   }
 
   private static DuplexOptions options(int highWaterMark) {
@@ -130,31 +181,158 @@ public class Socket extends Duplex {
     return loop;
   }
 
+  /** The handle, for tests that read socket options back from the kernel. */
+  TcpHandle handle() {
+    return handle;
+  }
+
   void server(Server s) {
     this.server = s;
   }
 
   // ---- connecting (Node: net.js connect, lookupAndConnect, internalConnect, afterConnect) -----
 
-  /** Node's validatePort for connect: thrown before any socket exists. */
+  /** Node's argument checks of connect: thrown at once, on the calling thread. */
   static void validate(ConnectOptions o) {
+    if (o.path == null && !o.portSet) {
+      throw NodeError.typeError("ERR_MISSING_ARGS",
+          "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
     if (o.path == null && (o.port < 0 || o.port > 65535)) {
-      throw new NodeError("ERR_SOCKET_BAD_PORT",
+      throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
           "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
     }
   }
 
-  void connect(ConnectOptions o) {
-    connecting = true;
-    if (o.timeout > 0) {
-      setTimeout(o.timeout);
+  /**
+   * Connects as {@code options} say. Node: {@code socket.connect(options)}. As in Node, the
+   * options' socket settings ({@code noDelay}, {@code keepAlive}, {@code allowHalfOpen},
+   * {@code highWaterMark}, {@code timeout}) are not read here: they belong to
+   * {@link #Socket(SocketOptions)} and the setters ({@link Net#connect(ConnectOptions)} reads
+   * them).
+   *
+   * @param options host and port, or path; localAddress, localPort, family
+   * @return this socket, connecting
+   * @throws NodeError {@code ERR_MISSING_ARGS} without port and path, {@code ERR_SOCKET_BAD_PORT}
+   * @emits {@link #LOOKUP}, {@link #CONNECTION_ATTEMPT}, then {@link #CONNECT} and
+   *     {@link #READY}, or {@link #CONNECTION_ATTEMPT_FAILED}, {@link #ERROR} and {@link #CLOSE}
+   */
+  public Socket connect(ConnectOptions options) {
+    return connect(options, null);
+  }
+
+  /**
+   * Connects as {@code options} say and adds {@code connectListener} as a one-time
+   * {@link #CONNECT} listener. Node: {@code socket.connect(options, connectListener)}.
+   *
+   * @param options host and port, or path; localAddress, localPort, family
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   * @throws NodeError {@code ERR_MISSING_ARGS} without port and path, {@code ERR_SOCKET_BAD_PORT}
+   */
+  public Socket connect(ConnectOptions options, Runnable connectListener) {
+    validate(options);
+    if (!loop.inLoop()) {
+      loop.execute(() -> connect(options, connectListener));
+      return this;
     }
-    if (o.path != null) {
-      attach(TcpHandle.forClient(loop, true));
+    if (connectListener != null) {
+      once(CONNECT, connectListener);
+    }
+    if (fromNetConnect) {
+      fromNetConnect = false;
+      noDelay = options.noDelay;
+      keepAlive = options.keepAlive;
+      keepAliveInitialDelayMs = options.keepAliveInitialDelay;
+      if (options.timeout > 0) {
+        setTimeout(options.timeout);
+      }
+    }
+    startConnecting(options);
+    return this;
+  }
+
+  /**
+   * Connects to {@code localhost:port}. Node: {@code socket.connect(port)}.
+   *
+   * @param port the port
+   * @return this socket, connecting
+   */
+  public Socket connect(int port) {
+    return connect(new ConnectOptions().port(port), null);
+  }
+
+  /**
+   * Connects to {@code localhost:port}. Node: {@code socket.connect(port, connectListener)}.
+   *
+   * @param port the port
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, Runnable connectListener) {
+    return connect(new ConnectOptions().port(port), connectListener);
+  }
+
+  /**
+   * Connects to {@code host:port}. Node: {@code socket.connect(port, host)}.
+   *
+   * @param port the port
+   * @param host the host name or address
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, String host) {
+    return connect(new ConnectOptions().port(port).host(host), null);
+  }
+
+  /**
+   * Connects to {@code host:port}. Node: {@code socket.connect(port, host, connectListener)}.
+   *
+   * @param port the port
+   * @param host the host name or address
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, String host, Runnable connectListener) {
+    return connect(new ConnectOptions().port(port).host(host), connectListener);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code socket.connect(path)}.
+   *
+   * @param path the socket file
+   * @return this socket, connecting
+   */
+  public Socket connect(String path) {
+    return connect(new ConnectOptions().path(path), null);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code socket.connect(path, connectListener)}.
+   *
+   * @param path the socket file
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(String path, Runnable connectListener) {
+    return connect(new ConnectOptions().path(path), connectListener);
+  }
+
+  private void startConnecting(ConnectOptions o) {
+    boolean unix = o.path != null;
+    if (handle == null || destroyed()) {
+      TcpHandle h = TcpHandle.forClient(loop, unix);
+      // The settings made before the handle existed (Node: kSetNoDelay, kSetKeepAlive).
+      h.setNoDelay(noDelay);
+      h.setKeepAlive(keepAlive, keepAliveInitialDelayMs);
+      attach(h);
+    }
+    loopRef.activate();
+    touchTimeout();
+    connecting = true;
+    if (unix) {
       startConnect(TcpHandle.unixAddress(o.path), null, o, o.path, -1);
       return;
     }
-    attach(TcpHandle.forClient(loop, false));
     String host = o.host == null ? "localhost" : o.host;
     if (IpAddresses.isIP(host) != 0) {
       // Node skips the lookup (and its event) for IP literals.
@@ -205,7 +383,14 @@ public class Socket extends Duplex {
     if (family != 0) {
       emit(CONNECTION_ATTEMPT, address, port, family);
     }
-    handle.connect(remote, local, o.noDelay, o.keepAlive, o.highWaterMark, err -> {
+    if (handle.started()) {
+      // A second connect on a live handle: the kernel's answer, as Node gets it from libuv
+      // (whose message adds " - Local (address:port)", which Netty does not know while connecting).
+      Errno.Code code = Errno.of(handle.active() ? "EISCONN" : "EALREADY");
+      destroy(Errno.withHostPort(code, "connect", address, port < 0 ? null : port, null));
+      return;
+    }
+    handle.connect(remote, local, writableHighWaterMark(), err -> {
       if (destroyed()) {
         handle.close(() -> {});
         return;
@@ -375,7 +560,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _final(Consumer<Throwable> callback) {
-    if (connecting) {
+    // net.js: `if (this.pending)`: an unconnected socket finishes once connected.
+    if (connecting || handle == null) {
       once(CONNECT, () -> _final(callback));
       return;
     }
@@ -752,8 +938,15 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setNoDelay(boolean noDelay) {
-    if (handle != null) {
-      loop.execute(() -> handle.setNoDelay(noDelay));
+    if (!loop.inLoop()) {
+      loop.execute(() -> setNoDelay(noDelay));
+      return this;
+    }
+    if (handle == null || destroyed()) {
+      // Remembered for the handle connect() makes (Node: kSetNoDelay without a handle).
+      this.noDelay = noDelay;
+    } else {
+      handle.setNoDelay(noDelay);
     }
     return this;
   }
@@ -775,29 +968,65 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setKeepAlive(boolean enable, int initialDelayMs) {
-    if (handle != null) {
-      loop.execute(() -> handle.setKeepAlive(enable, initialDelayMs));
+    if (!loop.inLoop()) {
+      loop.execute(() -> setKeepAlive(enable, initialDelayMs));
+      return this;
+    }
+    if (handle == null || destroyed()) {
+      // Remembered for the handle connect() makes (Node: kSetKeepAlive without a handle).
+      keepAlive = enable;
+      keepAliveInitialDelayMs = initialDelayMs;
+    } else {
+      handle.setKeepAlive(enable, initialDelayMs);
     }
     return this;
   }
 
   /**
-   * Lets the program end while this socket is open. Node: {@code socket.unref()}.
+   * Same as {@code setKeepAlive(enable, 0)}. Node: {@code socket.setKeepAlive([enable])}.
+   *
+   * @param enable whether to send keep-alive probes
+   * @return this socket
+   */
+  public Socket setKeepAlive(boolean enable) {
+    return setKeepAlive(enable, 0);
+  }
+
+  /**
+   * Lets the program end while this socket is open. Node: {@code socket.unref()}. Before the
+   * socket has a handle, it applies once connected (Node adds it as a {@code 'connect'} listener).
    *
    * @return this socket
    */
   public Socket unref() {
-    loop.execute(loopRef::unref);
+    if (!loop.inLoop()) {
+      loop.execute(this::unref);
+      return this;
+    }
+    if (handle == null) {
+      once(CONNECT, this::unref);
+    } else {
+      loopRef.unref();
+    }
     return this;
   }
 
   /**
    * Makes the socket keep the program alive again (the default). Node: {@code socket.ref()}.
+   * Before the socket has a handle, it applies once connected, as {@link #unref()}.
    *
    * @return this socket
    */
   public Socket ref() {
-    loop.execute(loopRef::ref);
+    if (!loop.inLoop()) {
+      loop.execute(this::ref);
+      return this;
+    }
+    if (handle == null) {
+      once(CONNECT, this::ref);
+    } else {
+      loopRef.ref();
+    }
     return this;
   }
 

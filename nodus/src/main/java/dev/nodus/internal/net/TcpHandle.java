@@ -64,6 +64,10 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
   /** Between channelRead and channelReadComplete, which flushes: no flush task is needed. */
   private boolean inReadBatch;
   private boolean reading;
+  /** Node's kSetNoDelay, kSetKeepAlive and kSetKeepAliveInitialDelay (seconds). */
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveDelay;
   private long bytesRead;
   private long bytesWritten;
 
@@ -105,8 +109,6 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
   public void connect(
       SocketAddress remote,
       SocketAddress local,
-      boolean noDelay,
-      boolean keepAlive,
       int highWaterMark,
       java.util.function.Consumer<Throwable> done) {
     Bootstrap b =
@@ -118,9 +120,13 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(highWaterMark))
             .handler(this);
     if (!unix) {
+      // What was set before the channel existed (libuv keeps such flags for the socket it makes).
       b.option(ChannelOption.TCP_NODELAY, noDelay).option(ChannelOption.SO_KEEPALIVE, keepAlive);
     }
     ChannelFuture f = local == null ? b.connect(remote) : b.connect(remote, local);
+    if (!unix && keepAlive) {
+      applyKeepIdle(f.channel());
+    }
     channel = f.channel();
     f.addListener(
         (ChannelFuture cf) -> loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause())));
@@ -356,22 +362,64 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   // ---- options and addresses -------------------------------------------------------------
 
-  /** Node: {@code socket.setNoDelay()}. */
+  /**
+   * Node: {@code socket.setNoDelay()}, which calls the handle only when the value changes (its
+   * {@code kSetNoDelay}). Before the channel exists the value is kept for it.
+   */
   public void setNoDelay(boolean on) {
-    if (channel != null && !unix) {
+    if (unix || on == noDelay) {
+      return;
+    }
+    noDelay = on;
+    if (channel != null) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, on);
     }
   }
 
-  /** Node: {@code socket.setKeepAlive()}; the delay is applied where the transport allows. */
+  /**
+   * Node: {@code socket.setKeepAlive(enable, initialDelay)}: the handle is called when the
+   * setting changes; the delay is in whole seconds ({@code ~~(ms / 1000)}), and 0 leaves the
+   * kernel's idle time (libuv's TCP_KEEPIDLE 0 fails with EINVAL, which Node ignores). Before
+   * the channel exists the setting is kept for it.
+   */
   public void setKeepAlive(boolean on, int initialDelayMs) {
-    if (channel == null || unix) {
+    int delay = initialDelayMs / 1000;
+    if (unix || (on == keepAlive && (!on || delay == keepAliveDelay))) {
       return;
     }
-    channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
-    if (on && initialDelayMs > 0 && channel instanceof io.netty.channel.epoll.EpollSocketChannel e) {
-      e.config().setTcpKeepIdle(Math.max(1, initialDelayMs / 1000));
+    keepAlive = on;
+    keepAliveDelay = delay;
+    if (channel != null) {
+      channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
+      if (on) {
+        applyKeepIdle(channel);
+      }
     }
+  }
+
+  /** libuv's uv__tcp_keepalive: idle time, then probes every second, ten of them. */
+  private void applyKeepIdle(Channel ch) {
+    if (keepAliveDelay > 0 && ch instanceof io.netty.channel.epoll.EpollSocketChannel e) {
+      e.config().setTcpKeepIdle(keepAliveDelay).setTcpKeepIntvl(1).setTcpKeepCnt(10);
+    }
+  }
+
+  /**
+   * Reads a socket option from the channel; on epoll a getsockopt, so tests see what the
+   * kernel holds. Null before the channel exists.
+   */
+  public <T> T option(ChannelOption<T> option) {
+    return channel == null ? null : channel.config().getOption(option);
+  }
+
+  /** Whether {@link #connect} was called or the channel was accepted. */
+  public boolean started() {
+    return channel != null;
+  }
+
+  /** Whether the channel is connected. */
+  public boolean active() {
+    return channel != null && channel.isActive();
   }
 
   /** The local address, or null. */
