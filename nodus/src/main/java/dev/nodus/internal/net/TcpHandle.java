@@ -86,8 +86,16 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     this.owner = owner;
   }
 
+  /**
+   * Adopts an accepted channel. Netty turns TCP_NODELAY on in every channel it makes; libuv
+   * leaves the kernel's default (Nagle on), and so does Node unless the server's
+   * {@code noDelay} option asks.
+   */
   void attach(Channel ch) {
     this.channel = ch;
+    if (!unix) {
+      ch.config().setOption(ChannelOption.TCP_NODELAY, false);
+    }
   }
 
   /** The loop this handle lives on. */
@@ -120,8 +128,12 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(highWaterMark))
             .handler(this);
     if (!unix) {
-      // What was set before the channel existed (libuv keeps such flags for the socket it makes).
-      b.option(ChannelOption.TCP_NODELAY, noDelay).option(ChannelOption.SO_KEEPALIVE, keepAlive);
+      // Netty turns TCP_NODELAY on in every channel it makes; Node leaves Nagle on unless asked.
+      // Also what was set before the channel existed (libuv keeps such flags for its socket).
+      b.option(ChannelOption.TCP_NODELAY, noDelay);
+      if (keepAlive) {
+        b.option(ChannelOption.SO_KEEPALIVE, true);
+      }
     }
     ChannelFuture f = local == null ? b.connect(remote) : b.connect(remote, local);
     if (!unix && keepAlive) {
