@@ -1193,12 +1193,13 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Returns the number of characters buffered for writing. Node: {@code socket.bufferSize}
-   * (deprecated there in favour of {@code writableLength}).
+   * Returns the number of bytes buffered for writing. Node: {@code socket.bufferSize}
+   * (deprecated there in favour of {@code writableLength}), which is undefined while the socket
+   * has no handle.
    *
-   * @return the buffered length
+   * @return {@link #writableLength()}, or null before {@code connect} and once destroyed
    */
-  public int bufferSize() {
-    return writableLength();
+  public Integer bufferSize() {
+    return handle != null && !destroyed() ? writableLength() : null;
   }
 }

@@ -138,4 +138,63 @@ class SocketLifecycleTest {
     assertThat(log).containsExactly("connect", "ready", "cb ERR_STREAM_WRITE_AFTER_END",
         "error ERR_STREAM_WRITE_AFTER_END write after end", "close true");
   }
+
+  @Test
+  void destroySoonEndsThenDestroysOnceFinished() {
+    // node (/tmp/i9.js): c.write('abc', wcb); c.destroySoon() while connecting ->
+    // after: destroyed false, writable false, writableEnded true, opening, bufferSize 3,
+    // writableLength 3; connect, wcb null, ready, prefinish, finish (writableFinished true),
+    // close false (destroyed true; no 'end': destroyed before the peer's FIN);
+    // the server: data abc, end, close false
+    List<String> server = new CopyOnWriteArrayList<>();
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> {
+        sock.setEncoding("utf8");
+        sock.on(Socket.TEXT, d -> server.add("srv data " + d));
+        sock.on(Socket.END, () -> server.add("srv end"));
+        sock.on(Socket.CLOSE, h -> server.add("srv close " + h));
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        for (String e : List.of("connect", "ready", "prefinish", "finish", "end")) {
+          c.on(e, args -> log.add(e + " destroyed " + c.destroyed() + " wf " + c.writableFinished()));
+        }
+        c.on(Socket.CLOSE, h -> log.add("close " + h + " destroyed " + c.destroyed() + " wf " + c.writableFinished()));
+        c.write("abc", e -> log.add("wcb " + code(e)));
+        c.destroySoon();
+        log.add("after " + c.destroyed() + " " + c.writable() + " " + c.writableEnded() + " " + c.readyState()
+            + " " + c.bufferSize() + " " + c.writableLength());
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("after false false true opening 3 3",
+        "connect destroyed false wf false", "wcb null", "ready destroyed false wf false",
+        "prefinish destroyed false wf false", "finish destroyed false wf true", "close false destroyed true wf true");
+    assertThat(server).containsExactly("srv data abc", "srv end", "srv close false");
+  }
+
+  @Test
+  void destroySoonAfterFinishDestroysAtOnce() {
+    // node (/tmp/i9b.js): in 'connect' c.end(); in 'finish' c.destroySoon() -> destroyed true
+    // right away, then close false; the server sees end, close false
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> sock.resume());
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1", () -> {});
+        c.on(Socket.CONNECT, () -> {
+          c.on(Socket.CLOSE, h -> {
+            log.add("close " + h);
+            s.close();
+          });
+          c.end();
+          log.add("ended " + c.writable() + " " + c.writableFinished());
+          c.on(Socket.FINISH, () -> {
+            c.destroySoon();
+            log.add("destroyed now " + c.destroyed());
+          });
+        });
+      });
+    });
+    assertThat(log).containsExactly("ended false false", "destroyed now true", "close false");
+  }
 }

@@ -105,4 +105,35 @@ class SocketPropertiesTest {
     assertThat(log).containsExactlyInAnyOrder("srv null null null null null null null",
         "cli null null null null null null null", "cli closed null null null null null null null");
   }
+
+  @Test
+  void localFamilyAndBufferSizeOverTheLifecycle() {
+    // node (/tmp/i9c.js): new net.Socket(): bufferSize undefined, writableLength 0; over ::1:
+    // connecting after write('abc'): 3 3 undefined; accepted IPv6 ::1 IPv6; connect 0 IPv6 ::1
+    // IPv6; after write(8 MiB) bufferSize === writableLength, > 0; destroyed: bufferSize
+    // undefined, localFamily undefined
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Socket fresh = new Socket();
+      log.add("fresh " + fresh.bufferSize() + " " + fresh.writableLength());
+      Server s = Net.createServer(sock -> {
+        log.add("accepted " + sock.localFamily() + " " + sock.localAddress() + " " + sock.remoteFamily());
+        sock.resume();
+      });
+      s.listen(0, "::1", () -> {
+        Socket c = Net.connect(s.address().port(), "::1");
+        c.write("abc");
+        log.add("connecting " + c.bufferSize() + " " + c.writableLength() + " " + c.localFamily());
+        c.on(Socket.CONNECT, () -> {
+          log.add("connect " + c.bufferSize() + " " + c.localFamily() + " " + c.localAddress() + " " + c.remoteFamily());
+          c.write(new byte[8 * 1024 * 1024]);
+          log.add("big " + (c.bufferSize() == c.writableLength()) + " " + (c.bufferSize() > 0));
+          c.destroy();
+          log.add("destroyed " + c.bufferSize() + " " + c.localFamily());
+        });
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(log).containsExactly("fresh null 0", "connecting 3 3 null", "accepted IPv6 ::1 IPv6",
+        "connect 0 IPv6 ::1 IPv6", "big true true", "destroyed null null");
+  }
 }
