@@ -76,6 +76,14 @@ public class Socket extends Duplex {
   public static final Event4<String, Integer, Integer, Throwable> CONNECTION_ATTEMPT_FAILED =
       Event4.of("connectionAttemptFailed");
 
+  /**
+   * Node's {@code 'connectionAttemptTimeout'} (v20.12+): with {@code autoSelectFamily}, an
+   * attempt took longer than {@code autoSelectFamilyAttemptTimeout} and the next address is tried.
+   * Payload: the IP address, the port, its family.
+   */
+  public static final Event3<String, Integer, Integer> CONNECTION_ATTEMPT_TIMEOUT =
+      Event3.of("connectionAttemptTimeout");
+
   /** Node's {@code 'timeout'}: the socket was idle for the {@link #setTimeout} time. It stays open. */
   public static final Event0 TIMEOUT = Event0.of("timeout");
 
@@ -201,6 +209,10 @@ public class Socket extends Duplex {
     if (o.path == null && (o.port < 0 || o.port > 65535)) {
       throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
           "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
+    }
+    if (o.path == null && o.autoSelectFamilyAttemptTimeout != null && o.autoSelectFamilyAttemptTimeout < 1) {
+      throw dev.nodus.internal.errors.NodeErrors.outOfRange("options.autoSelectFamilyAttemptTimeout",
+          ">= 1 && <= 2147483647", String.valueOf(o.autoSelectFamilyAttemptTimeout));
     }
   }
 
@@ -340,20 +352,222 @@ public class Socket extends Duplex {
       loop.nextTick(() -> startConnect(remote, local(o), o, host, o.port));
       return;
     }
-    Lookup.lookup(loop, host, o.family, (err, address, family) -> {
+    boolean auto = o.autoSelectFamily != null ? o.autoSelectFamily : AUTO_SELECT_FAMILY_DEFAULT;
+    if (o.family != 4 && o.family != 6 && o.localAddress == null && auto) {
+      int timeout = o.autoSelectFamilyAttemptTimeout == null ? ATTEMPT_TIMEOUT_DEFAULT
+          : Math.max(10, o.autoSelectFamilyAttemptTimeout);
+      resolve(o, host, true, (err, addresses) -> lookupAndConnectMultiple(o, host, timeout, err, addresses));
+      return;
+    }
+    resolve(o, host, false, (err, addresses) -> {
+      ConnectOptions.LookupAddress first = err == null && !addresses.isEmpty() ? addresses.get(0) : null;
+      // As Node: on failure the address and family are undefined (null here).
+      emit(LOOKUP, err, first == null ? null : first.address(), first == null ? null : first.family(), host);
       if (!connecting) {
         return; // destroyed while resolving
       }
-      // As Node: on failure the address and family are undefined (null here).
-      emit(LOOKUP, err, address == null ? null : Lookup.toText(address),
-          address == null ? null : Integer.valueOf(family), host);
-      if (err != null) {
+      if (err != null || first == null) {
         connecting = false;
-        destroy(err);
+        destroy(err != null ? err : Errno.lookup(Errno.of("ENOTFOUND"), host, null));
         return;
       }
-      startConnect(new InetSocketAddress(address, o.port), local(o), o, Lookup.toText(address), o.port);
+      startConnect(new InetSocketAddress(literal(first.address()), o.port), local(o), o, first.address(), o.port);
     });
+  }
+
+  /** Node v20's defaults: {@code net.getDefaultAutoSelectFamily()}, ...AttemptTimeout(). */
+  private static final boolean AUTO_SELECT_FAMILY_DEFAULT = true;
+  private static final int ATTEMPT_TIMEOUT_DEFAULT = 250;
+
+  /** What {@link #resolve} delivers, on the loop. */
+  private interface Resolved {
+    void done(Throwable err, List<ConnectOptions.LookupAddress> addresses);
+  }
+
+  /** Node: {@code (options.lookup || dns.lookup)(host, {family, hints, all}, cb)}. */
+  private void resolve(ConnectOptions o, String host, boolean all, Resolved cb) {
+    if (o.lookup != null) {
+      o.lookup.lookup(host, o.family, all, (err, addresses) -> loop.execute(
+          () -> cb.done(err, addresses == null ? List.of() : addresses)));
+      return;
+    }
+    Lookup.lookupAll(loop, host, o.family, (err, found) -> {
+      List<ConnectOptions.LookupAddress> list = new ArrayList<>(found.size());
+      for (InetAddress a : found) {
+        list.add(new ConnectOptions.LookupAddress(Lookup.toText(a), Lookup.familyOf(a)));
+      }
+      cb.done(err, list);
+    });
+  }
+
+  // ---- happy eyeballs (Node: lookupAndConnectMultiple, internalConnectMultiple) -------------
+
+  /** The addresses a connect with autoSelectFamily tried, once it has tried several. */
+  private List<String> attemptedAddresses;
+
+  /** Node's context of internalConnectMultiple. */
+  private static final class Attempts {
+    final List<ConnectOptions.LookupAddress> addresses;
+    final int port;
+    final int localPort;
+    final int timeout;
+    final List<Throwable> errors = new ArrayList<>();
+    int current;
+    dev.nodus.internal.loop.LoopTimer timer;
+
+    Attempts(List<ConnectOptions.LookupAddress> addresses, int port, int localPort, int timeout) {
+      this.addresses = addresses;
+      this.port = port;
+      this.localPort = localPort;
+      this.timeout = timeout;
+    }
+  }
+
+  private void lookupAndConnectMultiple(
+      ConnectOptions o, String host, int timeout, Throwable err, List<ConnectOptions.LookupAddress> addresses) {
+    if (!connecting) {
+      return; // destroyed while resolving
+    }
+    if (err != null || addresses.isEmpty()) {
+      emit(LOOKUP, err, null, null, host);
+      connecting = false;
+      destroy(err != null ? err : Errno.lookup(Errno.of("ENOTFOUND"), host, null));
+      return;
+    }
+    // Two groups, the first address's family first; each address once; then alternate.
+    List<List<ConnectOptions.LookupAddress>> groups = List.of(new ArrayList<>(), new ArrayList<>());
+    int firstFamily = 0;
+    for (ConnectOptions.LookupAddress a : addresses) {
+      emit(LOOKUP, null, a.address(), a.family(), host);
+      if (!connecting) {
+        return;
+      }
+      if (IpAddresses.isIP(a.address()) != 0 && (a.family() == 4 || a.family() == 6)) {
+        if (firstFamily == 0) {
+          firstFamily = a.family();
+        }
+        List<ConnectOptions.LookupAddress> group = groups.get(a.family() == firstFamily ? 0 : 1);
+        if (group.stream().noneMatch(g -> g.address().equals(a.address()))) {
+          group.add(a);
+        }
+      }
+    }
+    if (firstFamily == 0) {
+      connecting = false;
+      destroy(NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + addresses.get(0).address()));
+      return;
+    }
+    List<ConnectOptions.LookupAddress> toAttempt = new ArrayList<>();
+    for (int i = 0; i < Math.max(groups.get(0).size(), groups.get(1).size()); i++) {
+      if (i < groups.get(0).size()) {
+        toAttempt.add(groups.get(0).get(i));
+      }
+      if (i < groups.get(1).size()) {
+        toAttempt.add(groups.get(1).get(i));
+      }
+    }
+    if (toAttempt.size() == 1) {
+      ConnectOptions.LookupAddress a = toAttempt.get(0);
+      touchTimeout();
+      startConnect(new InetSocketAddress(literal(a.address()), o.port), local(o), o, a.address(), o.port);
+      return;
+    }
+    attemptedAddresses = new ArrayList<>();
+    touchTimeout();
+    connectMultiple(new Attempts(toAttempt, o.port, o.localPort, timeout), false);
+  }
+
+  private void connectMultiple(Attempts ctx, boolean canceled) {
+    if (ctx.timer != null) {
+      ctx.timer.cancel();
+      ctx.timer = null;
+    }
+    if (destroyed()) {
+      return;
+    }
+    if (canceled || ctx.current == ctx.addresses.size()) {
+      if (ctx.errors.isEmpty()) {
+        destroy(new NodeError("ERR_SOCKET_CONNECTION_TIMEOUT", "Socket connection timeout"));
+      } else {
+        destroy(new dev.nodus.AggregateError(ctx.errors));
+      }
+      return;
+    }
+    int current = ctx.current++;
+    if (current > 0) {
+      // Node: kReinitializeHandle, a new TCP handle per attempt, with the settings made so far.
+      TcpHandle previous = handle;
+      previous.owner(null);
+      previous.close(() -> {});
+      TcpHandle h = TcpHandle.forClient(loop, false);
+      h.inheritSettings(previous);
+      attach(h);
+    }
+    ConnectOptions.LookupAddress a = ctx.addresses.get(current);
+    int family = a.family();
+    SocketAddress local = ctx.localPort == 0 ? null
+        : new InetSocketAddress(literal(family == 4 ? "0.0.0.0" : "::"), ctx.localPort);
+    emit(CONNECTION_ATTEMPT, a.address(), ctx.port, family);
+    attemptedAddresses.add(a.address() + ":" + ctx.port);
+    TcpHandle h = handle;
+    boolean[] abandoned = {false};
+    h.connect(new InetSocketAddress(literal(a.address()), ctx.port), local, writableHighWaterMark(), err -> {
+      if (abandoned[0]) {
+        h.close(() -> {});
+        return;
+      }
+      // Node: afterConnectMultiple clears the attempt's timer first (also when the socket was
+      // destroyed, which cancels the attempt).
+      if (ctx.timer != null) {
+        ctx.timer.cancel();
+        ctx.timer = null;
+      }
+      if (destroyed() || h != handle) {
+        h.close(() -> {});
+        return;
+      }
+      if (err != null) {
+        SystemError ex = connectError(err, a.address(), ctx.port);
+        ctx.errors.add(ex);
+        emit(CONNECTION_ATTEMPT_FAILED, a.address(), ctx.port, family, ex);
+        if (connecting) {
+          connectMultiple(ctx, false);
+        }
+        return;
+      }
+      connecting = false;
+      afterConnect();
+    });
+    if (current < ctx.addresses.size() - 1) {
+      ctx.timer = loop.setTimer(() -> {
+        ctx.timer = null;
+        emit(CONNECTION_ATTEMPT_TIMEOUT, a.address(), ctx.port, family);
+        abandoned[0] = true;
+        ctx.errors.add(Errno.withHostPort(Errno.of("ETIMEDOUT"), "connect", a.address(), ctx.port, null));
+        h.owner(null);
+        h.close(() -> {});
+        if (connecting) {
+          connectMultiple(ctx, false);
+        }
+      }, ctx.timeout, false);
+    }
+  }
+
+  private static SystemError connectError(Throwable err, String address, int port) {
+    // Netty's epoll transport reports a Unix connect's ENOENT as a bare FileNotFoundException.
+    Errno.Code code = err instanceof FileNotFoundException ? Errno.of("ENOENT") : Errno.classify(err);
+    return Errno.withHostPort(code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
+        port < 0 ? null : port, err);
+  }
+
+  /**
+   * Returns the {@code address:port} of every address tried by the last connect that had
+   * several to try ({@code autoSelectFamily}). Node: {@code socket.autoSelectFamilyAttemptedAddresses}.
+   *
+   * @return the addresses tried, in order, or null when the connect had a single address
+   */
+  public List<String> autoSelectFamilyAttemptedAddresses() {
+    return attemptedAddresses == null ? null : List.copyOf(attemptedAddresses);
   }
 
   private static InetAddress literal(String ip) {
@@ -397,11 +611,7 @@ public class Socket extends Duplex {
       }
       connecting = false;
       if (err != null) {
-        // Netty's epoll transport reports a Unix connect's ENOENT as a bare FileNotFoundException.
-        Errno.Code code = err instanceof FileNotFoundException ? Errno.of("ENOENT") : Errno.classify(err);
-        SystemError ex = Errno.withHostPort(
-            code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
-            port < 0 ? null : port, err);
+        SystemError ex = connectError(err, address, port);
         // net.js afterConnect emits it for a path too, with undefined port and family.
         emit(CONNECTION_ATTEMPT_FAILED, address, port < 0 ? null : port, family == 0 ? null : family, ex);
         destroy(ex);

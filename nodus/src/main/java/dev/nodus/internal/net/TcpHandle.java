@@ -424,6 +424,13 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     return channel == null ? null : channel.config().getOption(option);
   }
 
+  /** Takes the settings made on {@code other} (a handle replaced before it connected). */
+  public void inheritSettings(TcpHandle other) {
+    noDelay = other.noDelay;
+    keepAlive = other.keepAlive;
+    keepAliveDelay = other.keepAliveDelay;
+  }
+
   /** Whether {@link #connect} was called or the channel was accepted. */
   public boolean started() {
     return channel != null;
