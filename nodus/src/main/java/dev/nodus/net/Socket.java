@@ -227,7 +227,9 @@ public class Socket extends Duplex {
    * @return this socket, connecting
    * @throws NodeError {@code ERR_MISSING_ARGS} without port and path, {@code ERR_SOCKET_BAD_PORT}
    * @emits {@link #LOOKUP}, {@link #CONNECTION_ATTEMPT}, then {@link #CONNECT} and
-   *     {@link #READY}, or {@link #CONNECTION_ATTEMPT_FAILED}, {@link #ERROR} and {@link #CLOSE}
+   *     {@link #READY}, or {@link #CONNECTION_ATTEMPT_FAILED}, {@link #ERROR} and {@link #CLOSE}.
+   *     A destroyed socket connects again, as in Node, with both sides open again and new
+   *     counters.
    */
   public Socket connect(ConnectOptions options) {
     return connect(options, null);
@@ -332,6 +334,17 @@ public class Socket extends Duplex {
   private void startConnecting(ConnectOptions o) {
     boolean unix = o.path != null;
     if (handle == null || destroyed()) {
+      if (destroyed()) {
+        // net.js connect on a destroyed socket: a new handle, and initSocketHandle's _undestroy.
+        _undestroy();
+        cachedRemote = null;
+        endedByPeer = false;
+        resetAndClosing = false;
+        pendingWriteCallback = null;
+        inFlightBytes = 0;
+        writesBeforeConnect = null;
+        server = null;
+      }
       TcpHandle h = TcpHandle.forClient(loop, unix);
       // The settings made before the handle existed (Node: kSetNoDelay, kSetKeepAlive).
       h.setNoDelay(noDelay);
@@ -794,6 +807,10 @@ public class Socket extends Duplex {
       TcpHandle h = handle;
       finalBytesRead = h.bytesRead();
       finalBytesWritten = h.bytesWritten();
+      // The settings go back to the socket, for a connect() that reuses it (Node keeps them there).
+      noDelay = h.noDelay();
+      keepAlive = h.keepAlive();
+      keepAliveInitialDelayMs = h.keepAliveDelayMs();
       Runnable closed = () -> {
         emit(CLOSE, hadError);
         loopRef.deactivate();

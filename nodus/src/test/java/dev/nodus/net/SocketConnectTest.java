@@ -248,4 +248,40 @@ class SocketConnectTest {
         + h.option(EpollChannelOption.TCP_KEEPIDLE) + " " + h.option(EpollChannelOption.TCP_KEEPINTVL) + " "
         + h.option(EpollChannelOption.TCP_KEEPCNT);
   }
+
+  @Test
+  void aDestroyedSocketConnectsAgain() {
+    // node (/tmp/i6.js): a socket that closed connects again from its 'close' listener:
+    // reconnect, after reconnect: connecting true, destroyed false, opening; then the same
+    // events again: connectionAttempt, connect, cb2, ready, data hi, end, finish, close false
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> {
+        sock.resume();
+        sock.end("hi");
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        int port = s.address().port();
+        Socket c = new Socket();
+        c.setEncoding("utf8");
+        c.setNoDelay(true);
+        trace(c, port);
+        int[] n = {0};
+        c.on(Socket.CLOSE, e -> {
+          if (++n[0] < 2) {
+            log.add("reconnect");
+            c.connect(port, "127.0.0.1", () -> log.add("cb2 nodelay " + c.handle().option(ChannelOption.TCP_NODELAY)
+                + " bytesRead " + c.bytesRead()));
+            log.add("after reconnect " + c.connecting() + " " + c.destroyed() + " " + c.readyState());
+          } else {
+            s.close();
+          }
+        });
+        c.connect(port, "127.0.0.1", () -> log.add("cb1"));
+      });
+    });
+    assertThat(log).containsExactly("connectionAttempt 127.0.0.1 PORT 4", "connect", "cb1", "ready", "data hi",
+        "end", "finish", "close false", "reconnect", "after reconnect true false opening",
+        "connectionAttempt 127.0.0.1 PORT 4", "connect", "cb2 nodelay true bytesRead 0", "ready", "data hi", "end",
+        "finish", "close false");
+  }
 }

@@ -424,6 +424,21 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     return channel == null ? null : channel.config().getOption(option);
   }
 
+  /** Node's kSetNoDelay: whether TCP_NODELAY was asked for. */
+  public boolean noDelay() {
+    return noDelay;
+  }
+
+  /** Node's kSetKeepAlive. */
+  public boolean keepAlive() {
+    return keepAlive;
+  }
+
+  /** Node's kSetKeepAliveInitialDelay, in milliseconds (whole seconds). */
+  public int keepAliveDelayMs() {
+    return keepAliveDelay * 1000;
+  }
+
   /** Takes the settings made on {@code other} (a handle replaced before it connected). */
   public void inheritSettings(TcpHandle other) {
     noDelay = other.noDelay;
