@@ -415,8 +415,11 @@ public class Socket extends Duplex {
 
   // ---- happy eyeballs (Node: lookupAndConnectMultiple, internalConnectMultiple) -------------
 
-  /** The addresses a connect with autoSelectFamily tried, once it has tried several. */
-  private List<String> attemptedAddresses;
+  /**
+   * The addresses a connect with autoSelectFamily tried, once it has tried several; replaced,
+   * never changed, so that other threads read a consistent list.
+   */
+  private volatile List<String> attemptedAddresses;
 
   /** Node's context of internalConnectMultiple. */
   private static final class Attempts {
@@ -485,7 +488,7 @@ public class Socket extends Duplex {
       startConnect(new InetSocketAddress(literal(a.address()), o.port), local(o), o, a.address(), o.port);
       return;
     }
-    attemptedAddresses = new ArrayList<>();
+    attemptedAddresses = List.of();
     touchTimeout();
     connectMultiple(new Attempts(toAttempt, o.port, o.localPort, timeout), false);
   }
@@ -521,7 +524,9 @@ public class Socket extends Duplex {
     SocketAddress local = ctx.localPort == 0 ? null
         : new InetSocketAddress(literal(family == 4 ? "0.0.0.0" : "::"), ctx.localPort);
     emit(CONNECTION_ATTEMPT, a.address(), ctx.port, family);
-    attemptedAddresses.add(a.address() + ":" + ctx.port);
+    List<String> tried = new ArrayList<>(attemptedAddresses);
+    tried.add(a.address() + ":" + ctx.port);
+    attemptedAddresses = List.copyOf(tried);
     TcpHandle h = handle;
     boolean[] abandoned = {false};
     h.connect(new InetSocketAddress(literal(a.address()), ctx.port), local, writableHighWaterMark(), err -> {
@@ -580,7 +585,7 @@ public class Socket extends Duplex {
    * @return the addresses tried, in order, or null when the connect had a single address
    */
   public List<String> autoSelectFamilyAttemptedAddresses() {
-    return attemptedAddresses == null ? null : List.copyOf(attemptedAddresses);
+    return attemptedAddresses;
   }
 
   private static InetAddress literal(String ip) {
