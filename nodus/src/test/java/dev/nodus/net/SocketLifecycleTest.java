@@ -197,4 +197,25 @@ class SocketLifecycleTest {
     });
     assertThat(log).containsExactly("ended false false", "destroyed now true", "close false");
   }
+
+  @Test
+  void aWriteMadeWhileConnectingFailsWhenTheConnectionIsRefused() {
+    // node (/tmp/i1f.js): c.write('a',cb1) to a closed port -> error ECONNREFUSED,
+    // cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION, close true
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer();
+      s.listen(0, "127.0.0.1", () -> {
+        int port = s.address().port();
+        s.close(e -> {
+          Socket c = Net.connect(port, "127.0.0.1");
+          c.write("a", err -> log.add("cb1 " + code(err)));
+          c.on(Socket.CONNECT, () -> log.add("connect"));
+          c.on(Socket.CLOSE, h -> log.add("close " + h));
+          c.on(Socket.FINISH, () -> log.add("finish"));
+          c.on(Socket.ERROR, err -> log.add("error " + code(err)));
+        });
+      });
+    });
+    assertThat(log).containsExactly("error ECONNREFUSED", "cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "close true");
+  }
 }
