@@ -495,4 +495,34 @@ public class Duplex extends Readable implements WritableStream {
   public boolean writableObjectMode() {
     return ws.objectMode;
   }
+
+  /**
+   * Makes a destroyed stream usable again, both sides open (unless disabled), no error. Node:
+   * {@code stream._undestroy()} (lib/internal/streams/destroy.js {@code undestroy}), with which
+   * {@code net.Socket.connect()} reconnects a destroyed socket. Call it on the stream's loop.
+   */
+  protected void _undestroy() {
+    ReadableState r = rs;
+    r.constructed = true;
+    r.closed = false;
+    r.closeEmitted = false;
+    r.destroyed = false;
+    r.errored = null;
+    r.errorEmitted = false;
+    r.reading = false;
+    r.ended = r.disabled;
+    r.endEmitted = r.disabled;
+    WritableState w = ws;
+    w.constructed = true;
+    w.destroyed = false;
+    w.closed = false;
+    w.closeEmitted = false;
+    w.errored = null;
+    w.errorEmitted = false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.ended = w.disabled;
+    w.ending = w.disabled;
+    w.finished = w.disabled;
+  }
 }
