@@ -79,7 +79,6 @@ public final class Net {
    */
   public static Socket connect(ConnectOptions options, Runnable connectListener) {
     Loop loop = Loop.require();
-    validate(options);
     Socket.validate(options);
     Socket s = new Socket(loop, null, options.allowHalfOpen, options.highWaterMark);
     if (connectListener != null) {
@@ -229,30 +228,4 @@ public final class Net {
     return IpAddresses.isIPv6(input);
   }
 
-  /**
-   * What net.js checks synchronously before a connect, in its order: a port or a path
-   * (Socket.prototype.connect), then for TCP the local address, the port, and the family
-   * (dns.lookup, only for a host that is not an IP).
-   */
-  private static void validate(ConnectOptions o) {
-    if (!o.portSet && o.path == null) {
-      throw NodeError.typeError("ERR_MISSING_ARGS",
-          "The \"options\" or \"port\" or \"path\" argument must be specified");
-    }
-    if (o.path != null) {
-      return;
-    }
-    if (o.localAddress != null && !o.localAddress.isEmpty() && IpAddresses.isIP(o.localAddress) == 0) {
-      throw NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + o.localAddress);
-    }
-    if (o.port < 0 || o.port > 65535) {
-      throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
-          "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
-    }
-    String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
-    if (IpAddresses.isIP(host) == 0 && o.family != 0 && o.family != 4 && o.family != 6) {
-      throw NodeError.typeError("ERR_INVALID_ARG_VALUE",
-          "The property 'options.family' must be one of: 0, 4, 6. Received " + o.family);
-    }
-  }
 }

@@ -200,21 +200,38 @@ public class Socket extends Duplex {
 
   // ---- connecting (Node: net.js connect, lookupAndConnect, internalConnect, afterConnect) -----
 
-  /** Node's argument checks of connect: thrown at once, on the calling thread. */
+  /**
+   * What net.js checks synchronously before a connect, in its order, thrown at once on the
+   * calling thread: a port or a path (Socket.prototype.connect), then for TCP the local
+   * address, the port, the family (dns.lookup, only for a host that is not an IP) and the
+   * happy-eyeballs attempt timeout.
+   */
   static void validate(ConnectOptions o) {
     if (o.path == null && !o.portSet) {
       throw NodeError.typeError("ERR_MISSING_ARGS",
           "The \"options\" or \"port\" or \"path\" argument must be specified");
     }
-    if (o.path == null && (o.port < 0 || o.port > 65535)) {
+    if (o.path != null) {
+      return;
+    }
+    if (o.localAddress != null && !o.localAddress.isEmpty() && IpAddresses.isIP(o.localAddress) == 0) {
+      throw NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + o.localAddress);
+    }
+    if (o.port < 0 || o.port > 65535) {
       throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
           "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
     }
-    if (o.path == null && o.autoSelectFamilyAttemptTimeout != null && o.autoSelectFamilyAttemptTimeout < 1) {
+    String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
+    if (IpAddresses.isIP(host) == 0 && o.family != 0 && o.family != 4 && o.family != 6) {
+      throw NodeError.typeError("ERR_INVALID_ARG_VALUE",
+          "The property 'options.family' must be one of: 0, 4, 6. Received " + o.family);
+    }
+    if (o.autoSelectFamilyAttemptTimeout != null && o.autoSelectFamilyAttemptTimeout < 1) {
       throw dev.nodus.internal.errors.NodeErrors.outOfRange("options.autoSelectFamilyAttemptTimeout",
           ">= 1 && <= 2147483647", String.valueOf(o.autoSelectFamilyAttemptTimeout));
     }
   }
+
 
   /**
    * Connects as {@code options} say. Node: {@code socket.connect(options)}. As in Node, the
