@@ -40,9 +40,14 @@ import java.util.function.Consumer;
  * the socket ends its side when the peer's FIN arrives. An error is emitted as
  * {@link #ERROR} and directly followed by {@code 'close'(true)}.
  *
- * <p>Threading: a socket belongs to one loop and its events fire there. {@code write},
- * {@code end}, {@code destroy}, {@code pause} and {@code resume} may be called from other
- * threads; they are handed to the loop.
+ * <h2>Threading</h2>
+ * A socket belongs to one loop; its events and callbacks run there. Every public method may be
+ * called from any thread and never blocks: called off the loop, a method that acts on the socket
+ * is handed to the loop and runs there in the order the calls were made (see {@link Duplex}).
+ * {@code write()} off the loop counts the bytes it handed over toward the high-water mark, so it
+ * returns false and {@link #DRAIN} follows exactly as on the loop: a writer thread that waits for
+ * {@code 'drain'} after false keeps the socket's memory bounded. Getters read values the loop
+ * maintains (the stream's volatile state, Netty's thread-safe addresses and counters).
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. Followed by {@link #READY}. */
@@ -501,8 +506,8 @@ public class Socket extends Duplex {
   @Override
   public boolean write(Object chunk, Consumer<Throwable> callback) {
     if (!loop.inLoop()) {
-      loop.execute(() -> write(chunk, callback));
-      return true;
+      // Duplex validates, counts the bytes toward the mark and hands this method to the loop.
+      return super.write(chunk, callback);
     }
     if (endedByPeer && !allowHalfOpen() && writableEnded()) {
       return writeAfterFin(callback);
@@ -548,7 +553,8 @@ public class Socket extends Duplex {
   @Override
   public Socket end(Object data) {
     if (!loop.inLoop()) {
-      loop.execute(() -> end(data));
+      // Duplex validates the chunk on this thread and hands the end to the loop.
+      super.end(data);
       return this;
     }
     super.end(data instanceof byte[] a ? Buffer.wrap(a) : data);
@@ -581,6 +587,10 @@ public class Socket extends Duplex {
    * Ends the socket and destroys it once the data is flushed. Node: {@code socket.destroySoon()}.
    */
   public void destroySoon() {
+    if (!loop.inLoop()) {
+      loop.execute(this::destroySoon);
+      return;
+    }
     if (writable()) {
       end();
     }

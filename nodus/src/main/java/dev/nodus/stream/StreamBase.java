@@ -2,7 +2,9 @@ package dev.nodus.stream;
 
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.TriConsumer;
+import dev.nodus.internal.loop.EventEmitterLoops;
 import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.ThreadCheck;
 import dev.nodus.internal.stream.StreamErrors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -26,6 +28,24 @@ abstract class StreamBase extends EventEmitter {
   StreamBase() {
     // Node: streams are tied to the process's tick queue; ours to the loop that made them.
     this.loop = Loop.current();
+    // The emitter side hands listener changes and emissions from other threads to that loop.
+    EventEmitterLoops.bind(this, loop);
+  }
+
+  // ---- threading ---------------------------------------------------------------------------
+
+  /**
+   * Whether a public call must be handed to the loop: the stream was made on a loop and the
+   * calling thread is not that loop. A stream made off any loop runs every call where it is made.
+   */
+  final boolean offLoop() {
+    Loop l = loop;
+    return l != null && !l.inLoop();
+  }
+
+  /** Hands a public call to the stream's loop; calls handed over run there in the order given. */
+  final void handOver(Runnable call) {
+    loop.executeLater(call);
   }
 
   // ---- hooks ---------------------------------------------------------------------------------
@@ -155,6 +175,7 @@ abstract class StreamBase extends EventEmitter {
 
   /** Node: destroyImpl.destroy(err, cb). */
   final void destroyImpl(Throwable err, Consumer<Throwable> cb) {
+    ThreadCheck.confined(loop, "StreamBase.destroy");
     ReadableState r = rs;
     WritableState w = ws;
     // With duplex streams we use the writable side for state.
