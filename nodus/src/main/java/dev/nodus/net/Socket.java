@@ -728,7 +728,12 @@ public class Socket extends Duplex {
    */
   public Socket setNoDelay(boolean noDelay) {
     if (handle != null) {
-      loop.execute(() -> handle.setNoDelay(noDelay));
+      // Handed over, it may run after a destroy; Node then does nothing (the handle is gone).
+      loop.execute(() -> {
+        if (!destroyed() && handle.open()) {
+          handle.setNoDelay(noDelay);
+        }
+      });
     }
     return this;
   }
@@ -751,7 +756,11 @@ public class Socket extends Duplex {
    */
   public Socket setKeepAlive(boolean enable, int initialDelayMs) {
     if (handle != null) {
-      loop.execute(() -> handle.setKeepAlive(enable, initialDelayMs));
+      loop.execute(() -> {
+        if (!destroyed() && handle.open()) {
+          handle.setKeepAlive(enable, initialDelayMs);
+        }
+      });
     }
     return this;
   }
