@@ -80,6 +80,8 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   private volatile int offLoopPending;
   /** Off-loop writes that returned false and whose 'drain' the loop has not taken on yet. */
   private volatile int offLoopOwedDrains;
+  /** Loop-only: the pending bytes of the off-loop write the loop is taking right now. */
+  private int taking;
   private static final AtomicIntegerFieldUpdater<WritableState> PENDING =
       AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "offLoopPending");
   private static final AtomicIntegerFieldUpdater<WritableState> OWED =
@@ -132,10 +134,13 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
         OWED.decrementAndGet(this);
         needDrain = true;
       }
+      taking = len;
       try {
         call.run();
       } finally {
-        // After the call, so the bytes count once in length before they leave the pending sum.
+        taking = 0;
+        // After the call, so other threads count the bytes in length before they leave the
+        // pending sum (never in neither).
         PENDING.addAndGet(this, -len);
       }
     });
@@ -176,6 +181,11 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
           ? Buffer.byteLength(str, encoding != null ? encoding : defaultEncoding) : str.length();
     }
     throw StreamErrors.invalidChunk(chunk);
+  }
+
+  /** Whether no off-loop write waits to be taken, besides the one being taken now. */
+  private boolean noOffLoopBacklog() {
+    return offLoopPending == taking;
   }
 
   /** Off-loop writes not yet taken by the loop, in bytes (objects in object mode). */
@@ -339,7 +349,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
       clearBuffer();
     }
     if (wasSync) {
-      boolean needDrainNow = needDrain && length == 0;
+      boolean needDrainNow = needDrain && length == 0 && noOffLoopBacklog();
       // Node v20 writes `(state[kState] & kDestroyed !== 0)`, which operator precedence turns
       // into `state[kState] & 1`, the object-mode bit: object-mode writes always take the tick.
       boolean needTick = needDrainNow || objectMode || cb != NOP;
@@ -391,7 +401,10 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Node: afterWrite. Emits 'drain', then calls the write callbacks. */
   private void afterWrite(int count, Consumer<Throwable> cb) {
     afterWritePending = false;
-    if (needDrain && !ending && !destroyed && length == 0) {
+    // Writes handed over by other threads and not yet taken count as buffered: a 'drain' now
+    // would tell every waiting writer thread to write again while the loop still has their
+    // queued chunks, and the queue would grow with each drain. The last of them brings it.
+    if (needDrain && !ending && !destroyed && length == 0 && noOffLoopBacklog()) {
       needDrain = false;
       stream.emit(Writable.DRAIN);
     }

@@ -76,4 +76,225 @@ class SocketThreadsTest {
     assertThat(drains.get()).isEqualTo(1);
     assertThat(onLoop).containsExactly("true");
   }
+
+  /** What Netty's outbound buffer holds for {@code s}: ChannelOutboundBuffer's pending bytes. */
+  static long nettyPending(Socket s) {
+    try {
+      java.lang.reflect.Field hf = Socket.class.getDeclaredField("handle");
+      hf.setAccessible(true);
+      Object handle = hf.get(s);
+      if (handle == null) {
+        return 0;
+      }
+      java.lang.reflect.Field cf = handle.getClass().getDeclaredField("channel");
+      cf.setAccessible(true);
+      io.netty.channel.Channel ch = (io.netty.channel.Channel) cf.get(handle);
+      io.netty.channel.ChannelOutboundBuffer out = ch == null ? null : ch.unsafe().outboundBuffer();
+      return out == null ? 0 : out.totalPendingWriteBytes();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static final int WRITERS = 4;
+  private static final int RECORD = 8 * 1024;
+
+  /** A record: writer id, sequence number, then bytes derived from both. */
+  private static Buffer record(int writer, int seq) {
+    byte[] b = new byte[RECORD];
+    java.nio.ByteBuffer.wrap(b).putInt(writer).putInt(seq);
+    for (int i = 8; i < RECORD; i++) {
+      b[i] = (byte) (writer * 31 + seq + i);
+    }
+    return Buffer.wrap(b);
+  }
+
+  /** Reassembles records from the byte stream and checks each writer's order and content. */
+  private static final class RecordChecker {
+    final byte[] partial = new byte[RECORD];
+    int have;
+    final int[] next = new int[WRITERS];
+    final List<String> errors = new CopyOnWriteArrayList<>();
+    long bytes;
+
+    void accept(Buffer d) {
+      bytes += d.length();
+      int off = 0;
+      while (off < d.length()) {
+        int n = Math.min(RECORD - have, d.length() - off);
+        System.arraycopy(d.buffer(), d.byteOffset() + off, partial, have, n);
+        have += n;
+        off += n;
+        if (have == RECORD) {
+          check();
+          have = 0;
+        }
+      }
+    }
+
+    private void check() {
+      java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(partial);
+      int w = bb.getInt();
+      int seq = bb.getInt();
+      if (w < 0 || w >= WRITERS) {
+        errors.add("bad writer id " + w);
+        return;
+      }
+      if (seq != next[w]) {
+        errors.add("writer " + w + ": got " + seq + ", expected " + next[w]);
+      }
+      next[w] = seq + 1;
+      for (int i = 8; i < RECORD; i++) {
+        if (partial[i] != (byte) (w * 31 + seq + i)) {
+          errors.add("writer " + w + " record " + seq + ": byte " + i + " differs");
+          return;
+        }
+      }
+    }
+  }
+
+  @Test
+  void fourWritersThatWaitForDrainDeliverEveryByteInOrderWithBoundedMemory() {
+    int perWriter = 512; // 4 MiB per writer
+    long total = (long) WRITERS * perWriter * RECORD;
+    RecordChecker checker = new RecordChecker();
+    java.util.concurrent.atomic.AtomicLong maxHeld = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong maxStream = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong maxNetty = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong drainGen = new java.util.concurrent.atomic.AtomicLong();
+    Object drainLock = new Object();
+    AtomicInteger falses = new AtomicInteger();
+    List<String> writerErrors = new CopyOnWriteArrayList<>();
+    int[] hwm = {0};
+    Programs.run(Duration.ofSeconds(50), () -> {
+      Server[] server = new Server[1];
+      server[0] = Net.createServer(sock -> {
+        // A slow reader: every 64 KiB it pauses and resumes a millisecond later.
+        long[] sincePause = {0};
+        sock.on(Socket.DATA, d -> {
+          checker.accept(d);
+          sincePause[0] += d.length();
+          if (sincePause[0] >= 64 * 1024) {
+            sincePause[0] = 0;
+            sock.pause();
+            dev.nodus.Timers.setTimeout(sock::resume, 1);
+          }
+          if (checker.bytes == total) {
+            sock.end();
+            server[0].close();
+          }
+        });
+      });
+      server[0].listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server[0].address().port(), "127.0.0.1");
+        hwm[0] = c.writableHighWaterMark();
+        c.resume();
+        c.on(Socket.END, c::end);
+        c.on(Socket.DRAIN, () -> {
+          drainGen.incrementAndGet();
+          synchronized (drainLock) {
+            drainLock.notifyAll();
+          }
+        });
+        c.on(Socket.CONNECT, () -> {
+          for (int w = 0; w < WRITERS; w++) {
+            int id = w;
+            Thread t = new Thread(() -> {
+              try {
+                for (int seq = 0; seq < perWriter; seq++) {
+                  long gen = drainGen.get();
+                  boolean more = c.write(record(id, seq));
+                  long wl = c.writableLength();
+                  long np = nettyPending(c);
+                  maxHeld.accumulateAndGet(wl + np, Math::max);
+                  maxStream.accumulateAndGet(wl, Math::max);
+                  maxNetty.accumulateAndGet(np, Math::max);
+                  if (!more) {
+                    falses.incrementAndGet();
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    synchronized (drainLock) {
+                      while (drainGen.get() == gen && System.nanoTime() < deadline) {
+                        drainLock.wait(100);
+                      }
+                    }
+                    if (drainGen.get() == gen) {
+                      writerErrors.add("writer " + id + ": no 'drain' after record " + seq);
+                      return;
+                    }
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }, "writer-" + w);
+            t.setDaemon(true);
+            t.start();
+          }
+        });
+        // The loop measures too, whenever it reads.
+        server[0].on(Server.CONNECTION, sock -> sock.on(Socket.DATA,
+            d -> maxHeld.accumulateAndGet(c.writableLength() + nettyPending(c), Math::max)));
+      });
+    });
+    assertThat(writerErrors).isEmpty();
+    assertThat(checker.errors).isEmpty();
+    assertThat(checker.bytes).isEqualTo(total);
+    assertThat(checker.next).containsOnly(perWriter);
+    assertThat(falses.get()).as("writes that returned false").isPositive();
+    // The stream's mark, one record per writer, Netty's outbound mark (256 KiB) plus the record
+    // that crosses it (the withheld write's bytes are counted twice: in writableLength and in
+    // Netty's buffer).
+    long bound = hwm[0] + (long) WRITERS * RECORD + 256 * 1024 + RECORD;
+    System.out.println("held at most " + maxHeld.get() + " bytes (bound " + bound + "), "
+        + falses.get() + " writes returned false; stream at most " + maxStream.get()
+        + ", Netty at most " + maxNetty.get());
+    assertThat(maxHeld.get()).as("bytes held by the stream and Netty").isLessThanOrEqualTo(bound);
+  }
+
+  @Test
+  void writersIgnoringBackpressureAreToldFalseOnceThePendingBytesReachTheMark() {
+    int perWriter = 16;
+    int chunk = 1024;
+    List<Boolean> results = new CopyOnWriteArrayList<>();
+    int[] lengthWhileBlocked = {-1};
+    long[] received = {0};
+    AtomicInteger drains = new AtomicInteger();
+    Programs.run(Duration.ofSeconds(30), () -> {
+      Server[] server = new Server[1];
+      server[0] = Net.createServer(sock -> {
+        sock.on(Socket.DATA, d -> {
+          received[0] += d.length();
+          if (received[0] == (long) WRITERS * perWriter * chunk) {
+            sock.end();
+            server[0].close();
+          }
+        });
+      });
+      server[0].listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server[0].address().port(), "127.0.0.1");
+        c.resume();
+        c.on(Socket.END, c::end);
+        c.on(Socket.DRAIN, drains::incrementAndGet);
+        c.on(Socket.CONNECT, () -> {
+          CountDownLatch done = new CountDownLatch(WRITERS);
+          for (int w = 0; w < WRITERS; w++) {
+            new Thread(() -> {
+              for (int i = 0; i < perWriter; i++) {
+                results.add(c.write(Buffer.alloc(chunk)));
+              }
+              done.countDown();
+            }).start();
+          }
+          blockLoopUntil(done);
+          lengthWhileBlocked[0] = c.writableLength();
+        });
+      });
+    });
+    // 1 KiB .. 15 KiB pending are below the 16 KiB mark; every later write is told false.
+    assertThat(results).hasSize(WRITERS * perWriter);
+    assertThat(results.stream().filter(b -> b).count()).isEqualTo(15);
+    assertThat(lengthWhileBlocked[0]).isEqualTo(WRITERS * perWriter * chunk);
+    assertThat(received[0]).isEqualTo((long) WRITERS * perWriter * chunk);
+    assertThat(drains.get()).isGreaterThanOrEqualTo(1);
+  }
 }
