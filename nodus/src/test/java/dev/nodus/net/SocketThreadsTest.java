@@ -77,23 +77,8 @@ class SocketThreadsTest {
     assertThat(onLoop).containsExactly("true");
   }
 
-  /** What Netty's outbound buffer holds for {@code s}: ChannelOutboundBuffer's pending bytes. */
   static long nettyPending(Socket s) {
-    try {
-      java.lang.reflect.Field hf = Socket.class.getDeclaredField("handle");
-      hf.setAccessible(true);
-      Object handle = hf.get(s);
-      if (handle == null) {
-        return 0;
-      }
-      java.lang.reflect.Field cf = handle.getClass().getDeclaredField("channel");
-      cf.setAccessible(true);
-      io.netty.channel.Channel ch = (io.netty.channel.Channel) cf.get(handle);
-      io.netty.channel.ChannelOutboundBuffer out = ch == null ? null : ch.unsafe().outboundBuffer();
-      return out == null ? 0 : out.totalPendingWriteBytes();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
+    return NettyOutbound.pending(s);
   }
 
   private static final int WRITERS = 4;
