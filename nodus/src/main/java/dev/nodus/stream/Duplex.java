@@ -495,7 +495,7 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public int writableLength() {
-    return ws.length + ws.offLoopPending();
+    return ws.lengthSnapshot() + ws.offLoopPending();
   }
 
   /**

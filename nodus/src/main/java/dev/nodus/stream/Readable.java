@@ -612,7 +612,7 @@ public class Readable extends StreamBase {
    * @return bytes (characters once decoded), or objects in object mode
    */
   public int readableLength() {
-    return rs.length + rs.offLoopPending();
+    return rs.lengthSnapshot() + rs.offLoopPending();
   }
 
   /**

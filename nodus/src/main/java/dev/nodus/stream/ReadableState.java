@@ -34,14 +34,16 @@ final class ReadableState extends CommonState {
   final Readable stream;
   /** Chunks waiting to be read; made by the first chunk that has to wait (a flowing socket may never need it). */
   private ArrayDeque<Object> buffer;
-  volatile int length;
+  /** Plain (changed per chunk on the loop); other threads read {@link #lengthSnapshot()}. */
+  int length;
   final ArrayList<WritableStream> pipes = new ArrayList<>(0);
   /** The pipe to {@code pipes.get(0)} while it is the only one, for {@link #soleDirectPipe()}. */
   Pipe soloPipe;
 
   volatile boolean ended;
   volatile boolean endEmitted;
-  volatile boolean reading;
+  /** Loop-only: changed per read cycle; {@code readableReading()} is for implementations. */
+  boolean reading;
   boolean sync = true;
   boolean needReadable;
   boolean emittedReadable;
@@ -137,7 +139,7 @@ final class ReadableState extends CommonState {
   boolean pushOffLoop(Object chunk, Runnable call) {
     int len = chunk == null ? 0 : objectMode ? 1 : chunk instanceof Buffer b ? b.length()
         : chunk instanceof byte[] a ? a.length : chunk instanceof CharSequence c ? c.length() : 0;
-    int total = length + PENDING.addAndGet(this, len);
+    int total = lengthSnapshot() + PENDING.addAndGet(this, len);
     stream.handOver(() -> {
       try {
         call.run();
@@ -146,6 +148,22 @@ final class ReadableState extends CommonState {
       }
     });
     return chunk != null && !ended && (total < highWaterMark || total == 0);
+  }
+
+  /** {@code length} read from any thread: an opaque read of the value the loop last stored. */
+  int lengthSnapshot() {
+    return (int) LENGTH.getOpaque(this);
+  }
+
+  private static final java.lang.invoke.VarHandle LENGTH;
+
+  static {
+    try {
+      LENGTH = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(ReadableState.class, "length", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   /** Chunks pushed off the loop and not yet taken, in bytes (objects in object mode). */
@@ -285,7 +303,10 @@ final class ReadableState extends CommonState {
   private void addChunk(Object chunk, boolean addToFront) {
     if (flowing && !sync && dataListening && length == 0) {
       clearAwaitDrain();
-      dataEmitted = true;
+      if (!dataEmitted) {
+        // A volatile store per chunk would cost a fence each; the flag changes once.
+        dataEmitted = true;
+      }
       stream.emit(Readable.CHUNK, chunk);
     } else {
       length += chunkLength(chunk);
@@ -440,7 +461,10 @@ final class ReadableState extends CommonState {
       }
     }
     if (ret != null && !errorEmitted && !closeEmitted) {
-      dataEmitted = true;
+      if (!dataEmitted) {
+        // A volatile store per chunk would cost a fence each; the flag changes once.
+        dataEmitted = true;
+      }
       stream.emit(Readable.CHUNK, ret);
     }
     return ret;

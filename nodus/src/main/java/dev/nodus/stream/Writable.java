@@ -428,7 +428,7 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public int writableLength() {
-    return ws.length + ws.offLoopPending();
+    return ws.lengthSnapshot() + ws.offLoopPending();
   }
 
   /**

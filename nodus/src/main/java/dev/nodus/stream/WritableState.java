@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * preallocated task.
  *
  * <p>Threading: everything here runs on the stream's loop, except {@link #writeOffLoop}, the
- * public getters' reads of the volatile fields ({@code length}, {@code corked}, the flags the
- * getters combine), and the two off-loop counters. The loop is the only writer of every other
+ * public getters' reads of the volatile fields ({@code corked}, the flags the getters
+ * combine) and of {@code length} ({@link #lengthSnapshot()}), and the two off-loop counters. The loop is the only writer of every other
  * field.
  */
 final class WritableState extends CommonState implements Consumer<Throwable> {
@@ -38,8 +38,11 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   boolean hasWritev;
   boolean hasFinal;
 
-  /** Volatile so that getters and off-loop writes on other threads see the loop's value. */
-  volatile int length;
+  /**
+   * Plain: changed twice per write on the loop, where a volatile store would cost a fence each.
+   * Other threads read it with {@link #lengthSnapshot()}.
+   */
+  int length;
   volatile int corked;
   int writelen;
   int pendingcb;
@@ -124,7 +127,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
    */
   boolean writeOffLoop(Object chunk, String encoding, Runnable call) {
     int len = offLoopLength(chunk, encoding);
-    int total = length + PENDING.addAndGet(this, len);
+    int total = lengthSnapshot() + PENDING.addAndGet(this, len);
     boolean ret = (total < highWaterMark || total == 0) && !ending && !destroyed && errored == null;
     if (!ret) {
       OWED.incrementAndGet(this);
@@ -186,6 +189,25 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Whether no off-loop write waits to be taken, besides the one being taken now. */
   private boolean noOffLoopBacklog() {
     return offLoopPending == taking;
+  }
+
+  /**
+   * {@code length} read from any thread: an opaque read, never torn and never hoisted out of a
+   * caller's loop, of the value the loop last stored.
+   */
+  int lengthSnapshot() {
+    return (int) LENGTH.getOpaque(this);
+  }
+
+  private static final java.lang.invoke.VarHandle LENGTH;
+
+  static {
+    try {
+      LENGTH = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(WritableState.class, "length", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
   }
 
   /** Off-loop writes not yet taken by the loop, in bytes (objects in object mode). */
