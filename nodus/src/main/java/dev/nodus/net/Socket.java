@@ -46,7 +46,9 @@ import java.util.function.Consumer;
  * is handed to the loop and runs there in the order the calls were made (see {@link Duplex}).
  * {@code write()} off the loop counts the bytes it handed over toward the high-water mark, so it
  * returns false and {@link #DRAIN} follows exactly as on the loop: a writer thread that waits for
- * {@code 'drain'} after false keeps the socket's memory bounded. Getters read values the loop
+ * {@code 'drain'} after false keeps the socket's memory bounded (add the listener before writing:
+ * one added off the loop after the false is handed over too and may come after the drain).
+ * Calls from one thread run in the order made; nothing waits for the loop. Getters read values the loop
  * maintains (the stream's volatile state, Netty's thread-safe addresses and counters).
  */
 public class Socket extends Duplex {

@@ -60,10 +60,12 @@ import java.util.function.Consumer;
  * false. {@code push()} and {@code unshift()} off the loop count the same way and return false
  * at the mark, so a producer thread that waits for the next {@code _read} stays bounded.
  * {@code read()} off the loop returns null: the chunk it takes reaches the {@code 'data'}
- * listeners on the loop. Getters read fields that only the loop writes and that are volatile:
- * each returns the loop's latest value; two getters called one after the other may straddle a
- * change. A stream made off any loop runs every call on the calling thread and is not
- * thread-safe.
+ * listeners on the loop. Add a {@code 'drain'} listener before writing from another thread: one
+ * added after {@code write()} returned false is handed over too and may come after the drain.
+ * Getters read fields that only the loop writes (volatile flags; the lengths through opaque
+ * reads): each returns a value the loop stored, never a torn one; two getters called one after
+ * the other may straddle a change. A stream made off any loop runs every call on the calling
+ * thread and is not thread-safe.
  */
 public class Duplex extends Readable implements WritableStream {
   /** Node's {@code 'drain'}: the write buffer emptied after a {@code write()} returned false. */
