@@ -41,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,13 +66,9 @@ class ThreadingContractTest {
 
   @BeforeEach
   void checkThreads() {
+    // ThreadCheckExtension turns checking on for every test; this test lists what it finds.
     ThreadCheck.enable(true);
     ThreadCheck.drain();
-  }
-
-  @AfterEach
-  void stopChecking() {
-    ThreadCheck.enable(Boolean.getBoolean("nodus.checkThreads"));
   }
 
   @Test
