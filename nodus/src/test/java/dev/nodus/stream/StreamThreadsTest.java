@@ -152,4 +152,25 @@ class StreamThreadsTest {
     assertThat(log).containsExactly(
         "write a true", "writev b c true", "write d true", "finish true", "data x true");
   }
+
+  @Test
+  void aStreamsEmitterHandsListenersAndEmitsToItsLoopInOrder() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    boolean[] returned = new boolean[2];
+    Programs.run(Duration.ofSeconds(20), () -> {
+      PassThrough p = new PassThrough();
+      dev.nodus.events.Event1<String> ping = dev.nodus.events.Event1.of("ping");
+      p.on(ping, v -> log.add("early " + v + " " + Nodus.inLoop()));
+      offLoopWhileBlocked(() -> {
+        p.on(ping, v -> log.add("late " + v + " " + Nodus.inLoop()));
+        // Still queued behind the loop: the second listener is not there yet, the first is.
+        returned[0] = p.emit(ping, "a");
+        returned[1] = p.emit(dev.nodus.events.Event0.of("nobody"));
+        log.add("count while blocked " + p.listenerCount(ping));
+      });
+    });
+    assertThat(returned).containsExactly(true, false);
+    // Handed over in order: the listener added off the loop hears the emit made after it.
+    assertThat(log).containsExactly("count while blocked 1", "early a true", "late a true");
+  }
 }
