@@ -173,4 +173,23 @@ class StreamThreadsTest {
     // Handed over in order: the listener added off the loop hears the emit made after it.
     assertThat(log).containsExactly("count while blocked 1", "early a true", "late a true");
   }
+
+  @Test
+  void pipelineAndFinishedCalledOffTheLoopRunOnIt() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    Programs.run(Duration.ofSeconds(20), () -> {
+      Readable src = Readable.from(List.of("a", "b", "c"));
+      StringBuilder got = new StringBuilder();
+      Writable dst = Writable.create(new WritableOptions().decodeStrings(false)
+          .write((w, chunk, enc, cb) -> {
+            got.append(chunk);
+            cb.accept(null);
+          }));
+      offLoopWhileBlocked(() -> {
+        Stream.finished(dst, err -> log.add("finished " + err + " " + got + " " + Nodus.inLoop()));
+        Stream.pipeline(src, dst, err -> log.add("pipeline " + err + " " + Nodus.inLoop()));
+      });
+    });
+    assertThat(log).containsExactlyInAnyOrder("finished null abc true", "pipeline null true");
+  }
 }
