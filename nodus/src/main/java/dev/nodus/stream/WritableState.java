@@ -21,9 +21,9 @@ import java.util.function.Consumer;
  * preallocated task.
  *
  * <p>Threading: everything here runs on the stream's loop, except {@link #writeOffLoop}, the
- * public getters' reads of the volatile fields ({@code corked}, the flags the getters
- * combine) and of {@code length} ({@link #lengthSnapshot()}), and the two off-loop counters. The loop is the only writer of every other
- * field.
+ * public getters' reads of the volatile fields ({@code corked}, the flags the getters combine)
+ * and of {@code length} ({@link #lengthSnapshot()}), and the two off-loop counters. The loop is
+ * the only writer of every other field.
  */
 final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Node's {@code nop}: the callback of writes made without one. */
