@@ -63,6 +63,7 @@ class ThreadingContractTest {
 
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final List<Throwable> loopErrors = new CopyOnWriteArrayList<>();
+  private final List<String> walked = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void checkThreads() {
@@ -94,6 +95,50 @@ class ThreadingContractTest {
         }));
       });
     });
+    assertClean();
+  }
+
+  @Test
+  void everyPublicMethodOfAConnectingSocketReturnsAtOnceOffItsLoop() {
+    run(() -> {
+      Writable sink = sink();
+      Server[] server = new Server[1];
+      server[0] = Net.createServer(sock -> sock.on(Socket.ERROR, e -> {}));
+      server[0].listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server[0].address().port(), "127.0.0.1");
+        c.on(Socket.ERROR, e -> {});
+        // Still connecting: the loop cannot run the connect until this callback returns.
+        walkWhileBlocked(c, sink, () -> Timers.setTimeout(() -> {
+          c.destroy();
+          server[0].close();
+        }, 100));
+      });
+    });
+    assertThat(walked).singleElement().asString().startsWith("Socket (");
+    assertClean();
+  }
+
+  @Test
+  void everyPublicMethodOfAnAcceptedSocketReturnsAtOnceOffItsLoop() {
+    run(() -> {
+      Writable sink = sink();
+      Server[] server = new Server[1];
+      Socket[] client = new Socket[1];
+      server[0] = Net.createServer(sock -> {
+        sock.on(Socket.ERROR, e -> {});
+        // Walked while its loop is blocked in the 'connection' callback.
+        walkWhileBlocked(sock, sink, () -> {
+          sock.destroy();
+          client[0].destroy();
+          server[0].close();
+        });
+      });
+      server[0].listen(0, "127.0.0.1", () -> {
+        client[0] = Net.connect(server[0].address().port(), "127.0.0.1");
+        client[0].on(Socket.ERROR, e -> {});
+      });
+    });
+    assertThat(walked).singleElement().asString().startsWith("Socket (");
     assertClean();
   }
 
@@ -144,6 +189,7 @@ class ThreadingContractTest {
   // ---- the walk ----------------------------------------------------------------------------
 
   private void assertClean() {
+    System.out.println("walked " + walked);
     List<String> violations = ThreadCheck.drain();
     List<String> unexpected = new ArrayList<>();
     for (Throwable t : loopErrors) {
@@ -220,6 +266,7 @@ class ThreadingContractTest {
       unique.putIfAbsent(m.getName() + java.util.Arrays.toString(m.getParameterTypes()), m);
     }
     String type = target.getClass().getSimpleName();
+    walked.add(type + " (" + unique.size() + " methods)");
     for (Method m : unique.values()) {
       String name = type + "." + m.getName() + java.util.Arrays.toString(
           java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toArray());
