@@ -288,4 +288,41 @@ class SocketThreadsTest {
     assertThat(received[0]).isEqualTo((long) WRITERS * perWriter * chunk);
     assertThat(drains.get()).isGreaterThanOrEqualTo(1);
   }
+
+  @Test
+  void writesAndEndFromAnotherThreadWhileConnectingArriveInOrderAfterTheConnect() {
+    StringBuilder got = new StringBuilder();
+    List<String> events = new CopyOnWriteArrayList<>();
+    Programs.run(Duration.ofSeconds(30), () -> {
+      Server[] server = new Server[1];
+      server[0] = Net.createServer(sock -> {
+        sock.setEncoding("utf8");
+        sock.on(Socket.TEXT, got::append);
+        sock.on(Socket.END, () -> {
+          events.add("server end");
+          sock.end();
+          server[0].close();
+        });
+      });
+      server[0].listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server[0].address().port(), "127.0.0.1");
+        c.resume();
+        c.on(Socket.CONNECT, () -> events.add("connect"));
+        c.on(Socket.FINISH, () -> events.add("finish"));
+        CountDownLatch done = new CountDownLatch(1);
+        new Thread(() -> {
+          events.add("connecting " + c.connecting());
+          c.write("one ");
+          c.write("two ", "utf8");
+          c.write(Buffer.from("three "), err -> events.add("written " + err + " " + dev.nodus.Nodus.inLoop()));
+          c.end("four");
+          done.countDown();
+        }).start();
+        blockLoopUntil(done);
+      });
+    });
+    assertThat(got.toString()).isEqualTo("one two three four");
+    assertThat(events).containsExactly(
+        "connecting true", "connect", "written null true", "finish", "server end");
+  }
 }
