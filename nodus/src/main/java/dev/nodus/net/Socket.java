@@ -46,8 +46,8 @@ import java.util.function.Consumer;
  * is handed to the loop and runs there in the order the calls were made (see {@link Duplex}).
  * {@code write()} off the loop counts the bytes it handed over toward the high-water mark, so it
  * returns false and {@link #DRAIN} follows exactly as on the loop: a writer thread that waits for
- * {@code 'drain'} after false keeps the socket's memory bounded (add the listener before writing:
- * one added off the loop after the false is handed over too and may come after the drain).
+ * {@code 'drain'} after false keeps the socket's memory bounded: {@code once(DRAIN, ...)} called
+ * off the loop after the false runs when the drain comes, or at once if it came already.
  * Calls from one thread run in the order made; nothing waits for the loop. Getters read values the loop
  * maintains (the stream's volatile state, Netty's thread-safe addresses and counters).
  */

@@ -42,8 +42,10 @@ import java.util.function.Consumer;
  * false. {@code push()} and {@code unshift()} off the loop count the same way and return false
  * at the mark, so a producer thread that waits for the next {@code _read} stays bounded.
  * {@code read()} off the loop returns null: the chunk it takes reaches the {@code 'data'}
- * listeners on the loop. Add a {@code 'drain'} listener before writing from another thread: one
- * added after {@code write()} returned false is handed over too and may come after the drain.
+ * listeners on the loop. {@code once('drain', listener)} called off the loop after a
+ * {@code write()} that returned false is safe: handed over behind that write, the listener runs
+ * when the drain comes, or at once (on the loop) if the drain came before it arrived; an
+ * {@code on('drain')} listener added off the loop hears only later drains.
  * Getters read fields that only the loop writes (volatile flags; the lengths through opaque
  * reads): each returns a value the loop stored, never a torn one; two getters called one after
  * the other may straddle a change. A stream made off any loop runs every call on the calling
@@ -483,7 +485,9 @@ public class Readable extends StreamBase {
   public EventEmitter once(Event0 event, Runnable listener) {
     if (offLoop()) {
       java.util.Objects.requireNonNull(listener, "listener");
-      handOver(() -> once(event, listener));
+      if (!onceDrainOffLoop(event.name(), listener, () -> once(event, listener))) {
+        handOver(() -> once(event, listener));
+      }
       return this;
     }
     super.once(event, listener);

@@ -1,5 +1,6 @@
 package dev.nodus.stream;
 
+import dev.nodus.events.Event0;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.TriConsumer;
 import dev.nodus.internal.loop.EventEmitterLoops;
@@ -46,6 +47,48 @@ abstract class StreamBase extends EventEmitter {
   /** Hands a public call to the stream's loop; calls handed over run there in the order given. */
   final void handOver(Runnable call) {
     loop.executeLater(call);
+  }
+
+  /**
+   * {@code once('drain', listener)} called off the loop: handed over like any listener, it lands
+   * behind the writes the same thread made, and the drain the thread waits for (its write
+   * returned false) may have been emitted before it arrives. So on the loop: if a drain is due,
+   * the listener is added; if none is (it came already), the listener runs at once. Node has no
+   * such race, as its listener is added in the same synchronous block as the write. Returns
+   * false, doing nothing, for other events or a stream without a writable side.
+   */
+  final boolean onceDrainOffLoop(String event, Runnable listener, Runnable register) {
+    if (ws == null || !"drain".equals(event)) {
+      return false;
+    }
+    handOver(() -> {
+      if (ws.drainNotDue()) {
+        listener.run();
+      } else {
+        register.run();
+      }
+    });
+    return true;
+  }
+
+  /**
+   * Adds a one-time listener. Node: {@code emitter.once(name, fn)}. Called off the loop for
+   * {@code 'drain'}: runs the listener at once if no drain is due when the call reaches the loop
+   * (see the class's threading notes).
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter once(Event0 event, Runnable listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      if (onceDrainOffLoop(event.name(), listener, () -> once(event, listener))) {
+        return this;
+      }
+    }
+    return super.once(event, listener);
   }
 
   // ---- hooks ---------------------------------------------------------------------------------

@@ -210,6 +210,14 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
     }
   }
 
+  /**
+   * On the loop: whether a writer waiting for {@code 'drain'} has nothing to wait for: no drain
+   * is due (none owed, none pending), and the stream can still be written.
+   */
+  boolean drainNotDue() {
+    return !needDrain && offLoopOwedDrains == 0 && !destroyed && !ending && errored == null;
+  }
+
   /** Off-loop writes not yet taken by the loop, in bytes (objects in object mode). */
   int offLoopPending() {
     return offLoopPending;

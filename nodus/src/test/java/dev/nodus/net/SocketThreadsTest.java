@@ -325,4 +325,54 @@ class SocketThreadsTest {
     assertThat(events).containsExactly(
         "connecting true", "connect", "written null true", "finish", "server end");
   }
+
+  @Test
+  void aWriterThreadThatAddsOnceDrainAfterFalseIsNeverLeftWaiting() {
+    // The natural pattern from another thread: write; on false, once('drain') and wait. The
+    // once() is handed over behind the write, and the loop may take the write and emit 'drain'
+    // before it arrives.
+    int writes = 300;
+    List<String> stuck = new CopyOnWriteArrayList<>();
+    long[] received = {0};
+    long total = (long) writes * 64 * 1024;
+    Programs.run(Duration.ofSeconds(50), () -> {
+      Server[] server = new Server[1];
+      server[0] = Net.createServer(sock -> sock.on(Socket.DATA, d -> {
+        received[0] += d.length();
+        if (received[0] == total) {
+          sock.end();
+          server[0].close();
+        }
+      }));
+      server[0].listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(server[0].address().port(), "127.0.0.1");
+        c.resume();
+        c.on(Socket.END, c::end);
+        c.on(Socket.CONNECT, () -> {
+          Thread t = new Thread(() -> {
+            for (int i = 0; i < writes; i++) {
+              if (!c.write(Buffer.alloc(64 * 1024))) {
+                CountDownLatch drained = new CountDownLatch(1);
+                c.once(Socket.DRAIN, drained::countDown);
+                try {
+                  if (!drained.await(5, TimeUnit.SECONDS)) {
+                    stuck.add("write " + i + ": no 'drain' within 5 s");
+                    c.destroy();
+                    server[0].close();
+                    return;
+                  }
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            }
+          });
+          t.setDaemon(true);
+          t.start();
+        });
+      });
+    });
+    assertThat(stuck).isEmpty();
+    assertThat(received[0]).isEqualTo(total);
+  }
 }

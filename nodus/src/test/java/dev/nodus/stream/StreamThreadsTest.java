@@ -192,4 +192,31 @@ class StreamThreadsTest {
     });
     assertThat(log).containsExactlyInAnyOrder("finished null abc true", "pipeline null true");
   }
+
+  @Test
+  void onceDrainFromAnotherThreadAfterFalseRunsEvenWhenTheDrainCameFirst() {
+    List<String> log = new CopyOnWriteArrayList<>();
+    Programs.run(Duration.ofSeconds(20), () -> {
+      // _write completes at once: the loop emits 'drain' in the tick after it takes the write,
+      // before the once('drain') handed over behind the write reaches it.
+      Writable w = Writable.create(new WritableOptions().highWaterMark(10)
+          .write((s, chunk, enc, cb) -> cb.accept(null)));
+      Duplex d = Duplex.create(new DuplexOptions().writableHighWaterMark(10).read((s, n) -> {})
+          .write((s, chunk, enc, cb) -> cb.accept(null)));
+      w.on(Writable.DRAIN, () -> log.add("w drain emitted"));
+      offLoopWhileBlocked(() -> {
+        log.add("w write " + w.write(Buffer.alloc(12)));
+        w.once(Writable.DRAIN, () -> log.add("w once " + Nodus.inLoop()));
+        log.add("d write " + d.write(Buffer.alloc(12)));
+        d.once(Duplex.DRAIN, () -> log.add("d once " + Nodus.inLoop()));
+      });
+      Timers.setTimeout(() -> {
+        // No drain is due: a later one is a new one, heard by on() only.
+        w.write(Buffer.alloc(1));
+        d.destroy();
+      }, 20);
+    });
+    assertThat(log).containsExactly(
+        "w write false", "d write false", "w drain emitted", "w once true", "d once true");
+  }
 }
