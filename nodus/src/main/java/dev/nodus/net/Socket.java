@@ -43,9 +43,16 @@ import java.util.function.Consumer;
  * the socket ends its side when the peer's FIN arrives. An error is emitted as
  * {@link #ERROR} and directly followed by {@code 'close'(true)}.
  *
- * <p>Threading: a socket belongs to one loop and its events fire there. {@code write},
- * {@code end}, {@code destroy}, {@code pause} and {@code resume} may be called from other
- * threads; they are handed to the loop.
+ * <h2>Threading</h2>
+ * A socket belongs to one loop; its events and callbacks run there. Every public method may be
+ * called from any thread and never blocks: called off the loop, a method that acts on the socket
+ * is handed to the loop and runs there in the order the calls were made (see {@link Duplex}).
+ * {@code write()} off the loop counts the bytes it handed over toward the high-water mark, so it
+ * returns false and {@link #DRAIN} follows exactly as on the loop: a writer thread that waits for
+ * {@code 'drain'} after false keeps the socket's memory bounded: {@code once(DRAIN, ...)} called
+ * off the loop after the false runs when the drain comes, or at once if it came already.
+ * Calls from one thread run in the order made; nothing waits for the loop. Getters read values the loop
+ * maintains (the stream's volatile state, Netty's thread-safe addresses and counters).
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. Followed by {@link #READY}. */
@@ -95,7 +102,8 @@ public class Socket extends Duplex {
 
   private final Loop loop;
   private TcpHandle handle;
-  private boolean connecting;
+  /** Volatile: connecting(), pending() and readyState() read it from any thread. */
+  private volatile boolean connecting;
   private boolean endedByPeer;
   private Consumer<Throwable> pendingWriteCallback;
   /** Bytes of the write whose callback is withheld: counted by writableLength too. */
@@ -360,6 +368,7 @@ public class Socket extends Duplex {
         pendingWriteCallback = null;
         inFlightBytes = 0;
         writesBeforeConnect = null;
+        bytesBeforeConnect = 0;
         server = null;
       }
       TcpHandle h = TcpHandle.forClient(loop, unix);
@@ -689,6 +698,8 @@ public class Socket extends Duplex {
 
   /** Writes made while connecting, sent once connected; made by the first such write. */
   private List<Buffer> writesBeforeConnect;
+  /** Their bytes, for bytesWritten() from any thread (the list is the loop's alone). */
+  private volatile long bytesBeforeConnect;
 
   private List<Buffer> writesBeforeConnect() {
     if (writesBeforeConnect == null) {
@@ -702,6 +713,7 @@ public class Socket extends Duplex {
     if (connecting) {
       Buffer b = toBuffer(chunk, encoding);
       writesBeforeConnect().add(b);
+      bytesBeforeConnect += b.length();
       writeOnConnect(callback, b.length());
       return;
     }
@@ -723,6 +735,7 @@ public class Socket extends Duplex {
         writesBeforeConnect().add(b);
         n += b.length();
       }
+      bytesBeforeConnect += n;
       writeOnConnect(callback, n);
       return;
     }
@@ -770,6 +783,7 @@ public class Socket extends Duplex {
     inFlightBytes = 0;
     List<Buffer> bufs = writesBeforeConnect != null ? writesBeforeConnect : List.of();
     writesBeforeConnect = null;
+    bytesBeforeConnect = 0;
     finishWrite(handle.writev(bufs), cb, n);
   }
 
@@ -954,8 +968,8 @@ public class Socket extends Duplex {
   @Override
   public boolean write(Object chunk, Consumer<Throwable> callback) {
     if (!loop.inLoop()) {
-      loop.execute(() -> write(chunk, callback));
-      return true;
+      // Duplex validates, counts the bytes toward the mark and hands this method to the loop.
+      return super.write(chunk, callback);
     }
     if (endedByPeer && !allowHalfOpen() && writableEnded()) {
       return writeAfterFin(callback);
@@ -1001,7 +1015,8 @@ public class Socket extends Duplex {
   @Override
   public Socket end(Object data) {
     if (!loop.inLoop()) {
-      loop.execute(() -> end(data));
+      // Duplex validates the chunk on this thread and hands the end to the loop.
+      super.end(data);
       return this;
     }
     super.end(data instanceof byte[] a ? Buffer.wrap(a) : data);
@@ -1034,6 +1049,10 @@ public class Socket extends Duplex {
    * Ends the socket and destroys it once the data is flushed. Node: {@code socket.destroySoon()}.
    */
   public void destroySoon() {
+    if (!loop.inLoop()) {
+      loop.execute(this::destroySoon);
+      return;
+    }
     if (writable()) {
       end();
     }
@@ -1392,15 +1411,8 @@ public class Socket extends Duplex {
    */
   public long bytesWritten() {
     long handed = handle != null && !destroyed() ? handle.bytesWritten() : finalBytesWritten;
-    long pending = 0;
-    List<Buffer> waiting = writesBeforeConnect;
-    if (waiting != null) {
-      for (Buffer b : waiting) {
-        pending += b.length();
-      }
-    }
     // Node: bytes dispatched plus what still waits in the stream's buffer.
-    return handed + pending + Math.max(0, writableLength() - inFlightBytes);
+    return handed + bytesBeforeConnect + Math.max(0, writableLength() - inFlightBytes);
   }
 
   /**

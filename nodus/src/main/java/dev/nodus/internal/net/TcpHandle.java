@@ -4,6 +4,7 @@ import dev.nodus.buffer.Buffer;
 import dev.nodus.internal.buffer.BufferAccess;
 import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.ThreadCheck;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -260,6 +261,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
    * write counts as done, as a libuv write that completed at once).
    */
   public boolean write(Buffer chunk) {
+    ThreadCheck.confined(loop, "TcpHandle.write");
     bytesWritten += chunk.length();
     channel.write(outbound(chunk), channel.voidPromise());
     return flushLater();
@@ -278,6 +280,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   /** Queues several chunks; returns as {@link #write(Buffer)}. */
   public boolean writev(List<Buffer> chunks) {
+    ThreadCheck.confined(loop, "TcpHandle.writev");
     for (Buffer b : chunks) {
       bytesWritten += b.length();
       channel.write(outbound(b), channel.voidPromise());
@@ -383,7 +386,8 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
       return;
     }
     noDelay = on;
-    if (channel != null) {
+    // A closed channel has no socket to set (a call handed over after a destroy: Node does nothing).
+    if (channel != null && channel.isOpen()) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, on);
     }
   }
@@ -401,7 +405,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     }
     keepAlive = on;
     keepAliveDelay = delay;
-    if (channel != null) {
+    if (channel != null && channel.isOpen()) {
       channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
       if (on) {
         applyKeepIdle(channel);
