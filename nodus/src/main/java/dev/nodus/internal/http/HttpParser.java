@@ -303,6 +303,8 @@ public final class HttpParser {
   private static final int S_CHUNK_DATA_ALMOST_DONE = 72;
   private static final int S_CLEANUP = 73; // after an upgrade pause
   private static final int S_CLOSED = 74;
+  private static final int S_URL_TO_HTTP = 75; // url's to_http: still a url node
+  private static final int S_URL_TO_HTTP09 = 76; // url's to_http_09
 
   // spans (only one is ever open with Node's callbacks)
   private static final int SPAN_NONE = 0;
@@ -466,11 +468,15 @@ public final class HttpParser {
    * @return the bytes parsed: {@code len}, or fewer when the message was an upgrade/CONNECT/101
    *     (the rest belongs to the new protocol: Node's {@code head}); -1 on a parse error, with
    *     {@link #error()} set ({@code bytesParsed} as Node). After an error the parser stays
-   *     failed (Node's server destroys the socket).
+   *     failed (Node's server destroys the socket). While llhttp's {@code upgrade} flag is set an
+   *     error is not reported, as in Node: the call returns the error's position, later calls
+   *     return 0.
    */
   public int execute(byte[] data, int off, int len) {
     if (error != null) {
-      return -1;
+      // llhttp keeps failing with the same error; while the upgrade flag hides it, Node returns
+      // its stale error position measured from this input, 0 when the error ended the last one
+      return upgrade ? 0 : -1;
     }
     int end = off + len;
     if (span != SPAN_NONE) {
@@ -1085,9 +1091,24 @@ public final class HttpParser {
             return err("HPE_INVALID_URL", "Expected CRLF", p);
           }
           p++;
-          httpMajor = 0;
-          httpMinor = 9;
-          s = S_HEADERS_START;
+          s = S_URL_TO_HTTP09;
+          continue;
+        case S_URL_TO_HTTP:
+        case S_URL_TO_HTTP09:
+          // llhttp's url nodes all reject HTAB and FF, these exits included
+          if (p == end) {
+            break;
+          }
+          if (d[p] == '\t' || d[p] == '\f') {
+            return err("HPE_INVALID_URL", "Invalid characters in url", p + 1);
+          }
+          if (s == S_URL_TO_HTTP) {
+            s = S_REQ_HTTP_START;
+          } else {
+            httpMajor = 0;
+            httpMinor = 9;
+            s = S_HEADERS_START;
+          }
           continue;
         case S_REQ_HTTP_START:
           while (p < end && d[p] == ' ') {
@@ -1326,7 +1347,8 @@ public final class HttpParser {
           if (p == end) {
             break;
           }
-          if (d[p] == '\n') {
+          if (d[p] == '\n' || d[p] == '\r') {
+            // llhttp 9.3 takes a second CR for the LF here
             p++;
           } else if (!lenient(LENIENT_OPTIONAL_LF_AFTER_CR)) {
             return err("HPE_STRICT", "Expected LF after CR", p);
@@ -1716,7 +1738,8 @@ public final class HttpParser {
           seq = null;
           continue;
         case S_HEADER_VALUE_CONNECTION_WS:
-          while (p < end && (d[p] == ' ' || d[p] == '\t')) {
+          // llhttp 9.3: spaces only after a token (a tab makes the value a general token)
+          while (p < end && d[p] == ' ') {
             p++;
           }
           if (p == end) {
@@ -2208,14 +2231,12 @@ public final class HttpParser {
       return -1;
     }
     if (c == ' ') {
-      return S_REQ_HTTP_START;
+      return S_URL_TO_HTTP;
     }
     if (c == '\r') {
       return S_URL_SKIP_LF_TO_HTTP09;
     }
-    httpMajor = 0;
-    httpMinor = 9;
-    return S_HEADERS_START;
+    return S_URL_TO_HTTP09;
   }
 
   /** on_header_field_complete at the colon (not yet consumed): the next state, or -1. */

@@ -71,6 +71,11 @@ for (const v of ['HTTP/1.0', 'HTTP/1.1', 'HTTP/0.9', 'HTTP/2.0', 'HTTP/2.1', 'HT
   add('version-' + v[0], `GET / ${v[1]}\r\n${H}\r\n`);
 }
 add('version-http09-simple', 'GET /\r\n\r\n');
+add('version-tab-after-url', 'GET / \tHTTP/1.1\r\n\r\n');
+add('version-ff-after-url', 'GET / \fHTTP/1.1\r\n\r\n');
+add('version-http09-tab', 'GET /\n\tX: y\r\n\r\n');
+add('version-http09-crlf-ff', 'GET /\r\n\fX: y\r\n\r\n');
+add('version-http09-lf-lf', 'GET /\n\n');
 add('version-http09-lf', 'GET /\n\r\n');
 add('version-http09-cr-only', 'GET /\rX');
 add('version-bare-lf', `GET / HTTP/1.1\n${H}\r\n`);
@@ -271,6 +276,10 @@ ka('http11-close-two-headers', `GET / HTTP/1.1\r\n${H}Connection: foo\r\nConnect
 ka('http11-close-obs-fold', `GET / HTTP/1.1\r\n${H}Connection: foo,\r\n close\r\n\r\n`);
 ka('http11-close-trailing-space', `GET / HTTP/1.1\r\n${H}Connection: close  \r\n\r\n`);
 ka('http11-close-tab', `GET / HTTP/1.1\r\n${H}Connection:\tclose\r\n\r\n`);
+ka('http11-close-then-tab', `GET / HTTP/1.1\r\n${H}Connection: close\t\r\n\r\n`);
+ka('http11-list-tab-close', `GET / HTTP/1.1\r\n${H}Connection: foo,\tclose\r\n\r\n`);
+ka('http11-close-tab-comma', `GET / HTTP/1.1\r\n${H}Connection: close\t, foo\r\n\r\n`);
+ka('http10-keepalive-then-space', `GET / HTTP/1.0\r\n${H}Connection: keep-alive  \r\n\r\n`);
 ka('http09', `GET /\r\n\r\n`);
 ka('http20', `GET / HTTP/2.0\r\n${H}\r\n`);
 ka('http20-keepalive', `GET / HTTP/2.0\r\n${H}Connection: keep-alive\r\n\r\n`);
@@ -285,6 +294,9 @@ add('upgrade-with-chunked', `POST /ws HTTP/1.1\r\n${H}Upgrade: x\r\nConnection: 
 add('upgrade-http10', `GET /ws HTTP/1.0\r\n${H}Upgrade: websocket\r\nConnection: Upgrade\r\n\r\nrest`);
 add('upgrade-empty', `GET /ws HTTP/1.1\r\n${H}Upgrade:\r\nConnection: Upgrade\r\n\r\nrest`);
 add('upgrade-connection-upgradex', `GET /ws HTTP/1.1\r\n${H}Upgrade: ws\r\nConnection: upgradex\r\n\r\nGET / HTTP/1.1\r\n\r\n`);
+add('upgrade-chunked-overflow-hidden', `PUT /u HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: upgrade\r\nUpgrade: ws\r\n\r\nffffffffffffffffff\r\n`);
+add('upgrade-chunked-bad-hidden', `POST /u HTTP/1.1\r\nTransfer-Encoding: chunked\r\nConnection: upgrade\r\nUpgrade: ws\r\n\r\nzz\r\n`);
+add('connect-ret0-then-garbage', `CONNECT h:1 HTTP/1.1\r\n\r\n\x00\x01binary`);
 add('head-request', `HEAD / HTTP/1.1\r\n${H}\r\n`);
 
 // ---- pipelining
@@ -391,11 +403,163 @@ for (const l of ['HTTP/1.1 99 X', 'HTTP/1.1 2000 X', 'HTTP/1.1 20 X', 'HTTP/1.1 
 res('res-status-bare-lf', 'HTTP/1.1 200 OK\nContent-Length: 0\r\n\r\n');
 res('res-status-code-bare-lf', 'HTTP/1.1 200\nContent-Length: 0\r\n\r\n');
 res('res-status-cr-no-lf', 'HTTP/1.1 200 OK\rX');
+res('res-status-cr-cr-lf', 'HTTP/1.1 200 OK\r\r\nContent-Length: 0\r\n\r\n');
+res('res-status-cr-cr', 'HTTP/1.1 200 OK\r\rContent-Length: 0\r\n\r\n');
+res('res-status-code-cr-cr', 'HTTP/1.1 200\r\r\r\n');
 res('res-header-invalid', 'HTTP/1.1 200 OK\r\nBad Header: x\r\n\r\n');
 res('res-pipelined', 'HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\naHTTP/1.1 201 Created\r\nContent-Length: 1\r\n\r\nb');
 res('res-garbage-after', 'HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\naJUNK');
 res('res-connection-close-no-cl', 'HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nall the rest');
 res('res-1xx-199', 'HTTP/1.1 199 Odd\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
+
+
+// ---- the conformance sample's inputs (../shared/conformance/corpus.sample.json), sends joined,
+// split where the runner pauses; copied here so the test does not depend on that folder.
+const samplePath = process.env.CONFORMANCE_SAMPLE;
+if (samplePath) {
+  const sample = JSON.parse(require('fs').readFileSync(samplePath, 'utf8'));
+  const picked = [];
+  for (const c of sample.cases) {
+    let input = '';
+    const sizes = [];
+    for (const st of c.steps) {
+      if (st[0] === 'send' || st[0] === 'drip') {
+        input += st[1];
+        sizes.push(st[1].length);
+      }
+    }
+    if (input.length === 0 || input.length > 70000) continue;
+    const opts = { sample: true };
+    if (sizes.length > 1) opts.splits = [sizes.slice(0, -1)];
+    if (input.length > 20000) opts.noBytes = true;
+    picked.push(['sample-' + c.id, input, opts]);
+  }
+  require('fs').writeFileSync(__dirname + '/sample-inputs.json', JSON.stringify(picked));
+}
+for (const [id, input, opts] of JSON.parse(require('fs').readFileSync(__dirname + '/sample-inputs.json', 'latin1'))) {
+  add(id, input, opts);
+}
+
+// ---- seeded mutations of valid messages: flip, insert, delete, duplicate bytes
+let seed = Number(process.env.FUZZ_SEED || 0x2545F491);
+function rnd(n) {
+  seed ^= seed << 13; seed >>>= 0; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+  return seed % n;
+}
+const BASES = [
+  `GET /a?b=c#d HTTP/1.1\r\nHost: example.com\r\nConnection: keep-alive\r\nAccept: */*\r\n\r\n`,
+  `POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\nContent-Type: text/plain\r\n\r\nhello world`,
+  `POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;ext="q"\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: t\r\n\r\n`,
+  `GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x81\x05hello`,
+  `CONNECT host:443 HTTP/1.1\r\nHost: host:443\r\n\r\ntunnel`,
+  `GET /1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET /2 HTTP/1.1\r\nConnection: close\r\n\r\n`,
+];
+const RES_BASES = [
+  `HTTP/1.1 200 OK\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello`,
+  `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n`,
+  `HTTP/1.0 404 Not Found\r\n\r\nbody to eof`,
+  `HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n`,
+];
+const INTERESTING = ' \t\r\n:;,"\\\x00\x7f\x80\xff0aAzZ/?#@=-';
+function mutate(s) {
+  const n = 1 + rnd(3);
+  for (let k = 0; k < n; k++) {
+    const at = rnd(s.length + 1);
+    const ch = rnd(2) ? INTERESTING[rnd(INTERESTING.length)] : String.fromCharCode(rnd(256));
+    switch (rnd(4)) {
+      case 0: s = s.slice(0, at) + ch + s.slice(at + 1); break;
+      case 1: s = s.slice(0, at) + ch + s.slice(at); break;
+      case 2: s = s.slice(0, at) + s.slice(at + 1); break;
+      default: s = s.slice(0, at) + s.slice(at, at + 4) + s.slice(at); break;
+    }
+  }
+  return s;
+}
+for (let i = 0; i < Number(process.env.FUZZ_N || 360); i++) {
+  const resp = i % 4 === 3;
+  const base = resp ? RES_BASES[rnd(RES_BASES.length)] : BASES[rnd(BASES.length)];
+  const input = mutate(base);
+  const opts = { splits: [[1 + rnd(input.length || 1)], [rnd(8), 1 + rnd(20), 1 + rnd(40)]] };
+  if (resp) opts.mode = 'response';
+  if (i % 5 === 0) opts.lenient = 1023;
+  add('fuzz-' + i, input, opts);
+}
+
+// ---- seeded compositions of odd pieces (request line, headers, framing, body)
+const P = (a) => a[rnd(a.length)];
+const METH = ['GET', 'POST', 'HEAD', 'PUT', 'CONNECT', 'OPTIONS', 'PRI', 'SOURCE', 'PLAY', 'QUERY', 'M-SEARCH', 'GETX', 'get'];
+const TGT = ['/', '/a?b#c', '*', 'http://h/p', 'h:1', 'http://u@h:1/?q', '/a\tb', '/\x80', '', 'x://', '//', '/?#?#'];
+const VER = [' HTTP/1.1', ' HTTP/1.0', ' HTTP/0.9', ' HTTP/2.0', ' RTSP/1.0', ' ICE/1.0', '', ' HTTP/1.1 ', '  HTTP/1.1', ' HTTP/1.x'];
+const EOL = ['\r\n', '\r\n', '\r\n', '\n', '\r', '\r\r\n'];
+const HDR = ['Host: h', 'Connection: close', 'Connection: keep-alive', 'Connection: Upgrade', 'Connection: keep-alive, upgrade',
+  'Proxy-Connection: keep-alive', 'Upgrade: ws', 'Content-Length: 3', 'Content-Length: 0', 'Content-Length: 03', 'Content-Length:3',
+  'Content-Length: 3 ', 'Transfer-Encoding: chunked', 'Transfer-Encoding: gzip', 'Transfer-Encoding: gzip, chunked',
+  'Transfer-Encoding: chunked, gzip', 'transfer-encoding: CHUNKED', 'X: a', 'X:', 'X : a', ' X: a', 'X: a\r\n b', 'X: \x01',
+  'X: \xff', 'X-Y-Z: "q"', ': x', 'Expect: 100-continue', 'Trailer: T', 'connection: CLOSE', 'Content-Length: 1\r\nContent-Length: 1'];
+const BODY = ['', 'abc', '3\r\nabc\r\n0\r\n\r\n', '0\r\n\r\n', '3;x=y\r\nabc\r\n0\r\nT: t\r\n\r\n', '1\r\na\r\n', 'GET / HTTP/1.1\r\n\r\n',
+  'zzz\r\n\r\n', '\r\n', '3\nabc\n0\n\n', 'ffffffffffffffffff\r\n'];
+function compose() {
+  const eol = P(EOL);
+  let s = P(METH) + ' ' + P(TGT) + P(VER) + eol;
+  const n = rnd(5);
+  for (let i = 0; i < n; i++) s += P(HDR) + (rnd(6) ? eol : P(EOL));
+  s += P(EOL) + P(BODY);
+  if (rnd(4) === 0) s += P(BODY);
+  return s;
+}
+for (let i = 0; i < Number(process.env.COMPOSE_N || 240); i++) {
+  const input = compose();
+  const opts = { splits: [[1 + rnd(input.length || 1)]] };
+  if (i % 4 === 0) opts.lenient = P([1023, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+  if (i % 7 === 0) opts.headersCompleteReturn = 2;
+  add('compose-' + i, input, opts);
+}
+
+const RLINE = ['HTTP/1.1 200 OK', 'HTTP/1.0 200 OK', 'HTTP/1.1 204 No Content', 'HTTP/1.1 304 NM', 'HTTP/1.1 100 Continue',
+  'HTTP/1.1 101 SP', 'HTTP/1.1 103 EH', 'HTTP/1.1 200', 'HTTP/1.1 200 ', 'HTTP/1.1 999 \x01\xff', 'HTTP/2.0 200 X', 'RTSP/1.0 200 OK',
+  'HTTP/1.1 20 X', 'HTTP/1.1 200X', 'HTTP/0.9 200 OK'];
+function composeRes() {
+  const eol = P(EOL);
+  let s = P(RLINE) + eol;
+  const n = rnd(5);
+  for (let i = 0; i < n; i++) s += P(HDR) + (rnd(6) ? eol : P(EOL));
+  s += P(EOL) + P(BODY);
+  if (rnd(3) === 0) s += P(RLINE) + '\r\n' + P(HDR) + '\r\n\r\n' + P(BODY);
+  return s;
+}
+for (let i = 0; i < Number(process.env.COMPOSE_N || 240); i++) {
+  const input = composeRes();
+  const opts = { mode: 'response', splits: [[1 + rnd(input.length || 1)]] };
+  if (i % 4 === 0) opts.lenient = P([1023, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+  if (i % 5 === 0) opts.headersCompleteReturn = 1;
+  if (i % 11 === 0) opts.finish = false;
+  add('compose-res-' + i, input, opts);
+}
+
+// ---- the hostile byte classes again, with insecureHTTPParser's flags
+for (const c of [0, 1, 9, 0x0a, 0x0d, 0x20, 0x22, 0x2c, 0x3b, 0x7f, 0x80, 0xff]) {
+  const ch = String.fromCharCode(c);
+  add('lenient-name-' + hex2(c), `GET / HTTP/1.1\r\nX${ch}Y: v\r\n\r\n`, { lenient: 1023 });
+  add('lenient-value-' + hex2(c), `GET / HTTP/1.1\r\nX: a${ch}b\r\n\r\n`, { lenient: 1023 });
+  add('lenient-url-' + hex2(c), `GET /a${ch}b HTTP/1.1\r\n\r\n`, { lenient: 1023 });
+  add('lenient-chunk-' + hex2(c), `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3${ch}\r\nabc\r\n0\r\n\r\n`, { lenient: 1023 });
+  add('lenient-ext-' + hex2(c), `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;a${ch}=b\r\nabc\r\n0\r\n\r\n`, { lenient: 1023 });
+  add('lenient-status-' + hex2(c), `HTTP/1.1 200 O${ch}K\r\nContent-Length: 0\r\n\r\n`, { lenient: 1023, mode: 'response' });
+}
+for (const v of ['HTTP/3.7', 'HTTP/0.0', 'HTTP/9.9', 'HTTP/1.1', 'HTTP/a.1']) {
+  add('lenient-version-' + v.replace(/[^A-Za-z0-9]/g, '_'), `GET / ${v}\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\n\r\n`, { lenient: 1 << 4 });
+  res('lenient-res-version-' + v.replace(/[^A-Za-z0-9]/g, '_'), `${v} 200 OK\r\nContent-Length: 0\r\n\r\n`, { lenient: 1 << 4 });
+}
+add('lenient-keepalive-http10', `GET /1 HTTP/1.0\r\n\r\nGET /2 HTTP/1.0\r\n\r\n`, { lenient: 1 << 2 });
+add('lenient-keepalive-close-cl', `GET /1 HTTP/1.1\r\nConnection: close\r\n\r\nPOST /2 HTTP/1.1\r\nContent-Length: 1\r\n\r\nx`, { lenient: 1 << 2 });
+res('lenient-keepalive-head-cl', `HTTP/1.0 200 OK\r\nContent-Length: 5\r\n\r\nHTTP/1.0 200 OK\r\n\r\nrest`, { lenient: 1 << 2, headersCompleteReturn: 1 });
+add('lenient-te-after-chunked-two-headers', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\nabc`, { lenient: 1 << 3 });
+add('lenient-obs-fold-chunked', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n \r\n\r\n3\r\nabc\r\n0\r\n\r\n`, { lenient: 1 });
+add('lenient-obs-fold-cl', `POST / HTTP/1.1\r\nContent-Length: 3\r\n 4\r\n\r\nabc`, { lenient: 1 });
+add('lenient-obs-fold-connection', `GET / HTTP/1.1\r\nConnection: foo\r\n close\r\n\r\nGET / HTTP/1.1\r\n\r\n`, { lenient: 1 });
+add('lenient-crlf-after-chunk-only', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n0\r\n\r\n`, { lenient: 1 << 7 });
+add('lenient-cr-before-lf-chunk-ext', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;a\nabc\r\n3;a=b\nabc\r\n3;a="b"\nabc\r\n0\r\n\r\n`, { lenient: 1 << 8 });
+add('lenient-lf-after-cr-chunk-size', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\rabc\r\n0\r\n\r\n`, { lenient: 1 << 6 });
 
 // one case a line, non-ASCII escaped: the file reads the same as UTF-8 or latin-1
 const ascii = (json) => json.replace(/[\u007f-\uffff]/g, (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'));

@@ -9,7 +9,7 @@ process.noDeprecation = true;
 // A case: {id, mode: "request"|"response", input: latin-1 text | inputB64: base64,
 //          maxHeaderSize?, lenient?, headersCompleteReturn?: 0|1|2, finish?: true,
 //          splits?: [[n, n, ...], ...]}
-// Every case runs whole, byte by byte, and once per extra split (chunk sizes; the rest of the
+// Every case runs whole, byte by byte (unless noBytes), and once per extra split (chunk sizes; the rest of the
 // input goes in a last chunk).
 //
 // Events: ["begin"], ["head", {...}], ["body", latin1], ["trailers", [..]], ["complete"],
@@ -55,7 +55,8 @@ function run(c, chunks) {
     if (headers === undefined) headers = pendingHeaders; else headers = pendingHeaders.concat(headers);
     if (url === undefined) url = pendingUrl;
     inHead = false;
-    upgrade = upg;
+    // returning 2 is how _http_server takes an upgrade: llhttp's upgrade flag is then set
+    upgrade = upg || c.headersCompleteReturn === 2;
     events.push(['head', {
       versionMajor: major, versionMinor: minor,
       method: type === HTTPParser.REQUEST ? allMethods[method] : null,
@@ -99,7 +100,7 @@ function run(c, chunks) {
 
 function splitsOf(c, buf) {
   const out = [['whole', [buf]]];
-  if (buf.length > 1) {
+  if (buf.length > 1 && !c.noBytes) {
     const bytes = [];
     for (let i = 0; i < buf.length; i++) bytes.push(buf.subarray(i, i + 1));
     out.push(['bytes', bytes]);
