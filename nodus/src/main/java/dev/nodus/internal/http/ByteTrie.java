@@ -6,7 +6,7 @@ package dev.nodus.internal.http;
  * llparse's generated tries. Keys are ASCII.
  */
 final class ByteTrie {
-  private final int[][] next;
+  private final int[] flat; // node * 128 + byte -> child, -1 for none
   private final int[] value;
   private final boolean[] hasChildren;
 
@@ -33,11 +33,14 @@ final class ByteTrie {
       }
       v[node] = values[i];
     }
-    this.next = java.util.Arrays.copyOf(n, count);
+    this.flat = new int[count * 128];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(n[i], 0, flat, i * 128, 128);
+    }
     this.value = java.util.Arrays.copyOf(v, count);
     this.hasChildren = new boolean[count];
     for (int i = 0; i < count; i++) {
-      for (int x : next[i]) {
+      for (int x : n[i]) {
         if (x >= 0) {
           hasChildren[i] = true;
           break;
@@ -54,7 +57,7 @@ final class ByteTrie {
 
   /** The child of {@code node} on byte {@code c} (0..255), or -1. */
   int step(int node, int c) {
-    return c < 128 ? next[node][c] : -1;
+    return c < 128 ? flat[(node << 7) | c] : -1;
   }
 
   /** The value stored at {@code node}, or -1. */

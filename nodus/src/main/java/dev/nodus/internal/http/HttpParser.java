@@ -1,6 +1,9 @@
 package dev.nodus.internal.http;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,6 +230,85 @@ public final class HttpParser {
 
   private static final long UNSIGNED_MAX = -1L;
 
+  /** Eight bytes at a time, for the value scan (llhttp scans values with SIMD). */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  /**
+   * Header names seen on most requests, in the spellings clients send, decoded once: a name with
+   * these exact bytes reuses the string (what Node gets is the same text).
+   */
+  private static final String[] COMMON_NAMES = {
+    "Host", "User-Agent", "Accept", "Accept-Encoding", "Accept-Language", "Connection",
+    "Content-Length", "Content-Type", "Cookie", "Cache-Control", "Upgrade", "Origin", "Referer",
+    "Authorization", "Transfer-Encoding", "If-None-Match", "If-Modified-Since", "Pragma",
+    "Expect", "Keep-Alive", "Range", "Date", "Server", "Set-Cookie", "Location", "Vary",
+    "ETag", "Last-Modified", "Content-Encoding", "X-Forwarded-For", "X-Forwarded-Proto",
+    "X-Requested-With", "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-Fetch-Mode",
+    "Sec-Fetch-Site", "Sec-Fetch-Dest", "Upgrade-Insecure-Requests", "DNT", "TE", "Trailer",
+    "host", "user-agent", "accept", "accept-encoding", "accept-language", "connection",
+    "content-length", "content-type", "cookie", "cache-control", "upgrade", "origin",
+    "referer", "authorization", "transfer-encoding", "x-forwarded-for", "x-forwarded-proto",
+    "x-request-id", "date", "server", "set-cookie", "location", "vary", "etag", "keep-alive"
+  };
+  private static final String[] NAME_TABLE = new String[256];
+  private static final byte[][] NAME_BYTES = new byte[256][];
+
+  static {
+    for (String n : COMMON_NAMES) {
+      byte[] b = n.getBytes(StandardCharsets.ISO_8859_1);
+      int h = nameHash(b, b.length);
+      while (NAME_TABLE[h] != null) {
+        h = (h + 1) & 255;
+      }
+      NAME_TABLE[h] = n;
+      NAME_BYTES[h] = b;
+    }
+  }
+
+  private static int nameHash(byte[] b, int len) {
+    return (len * 31 + b[0] * 7 + b[len - 1] + b[len >> 1] * 3) & 255;
+  }
+
+  /** The field's bytes as a String, shared for the common names. */
+  private static String name(byte[] b, int len) {
+    if (len > 0) {
+      for (int h = nameHash(b, len); NAME_TABLE[h] != null; h = (h + 1) & 255) {
+        byte[] c = NAME_BYTES[h];
+        if (c.length == len) {
+          int i = 0;
+          while (i < len && c[i] == b[i]) {
+            i++;
+          }
+          if (i == len) {
+            return NAME_TABLE[h];
+          }
+        }
+      }
+    }
+    return new String(b, 0, len, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The first index from {@code p} whose byte is not plain value text (0x20-0x7E, 0x80-0xFF),
+   * eight bytes at a time; the caller goes on byte by byte from there (HTAB included).
+   */
+  private static int skipPlain(byte[] d, int p, int end) {
+    while (end - p >= 8) {
+      long x = (long) LONGS.get(d, p);
+      long ctl = (x - 0x2020202020202020L) & ~x & HIGHS; // a byte below 0x20
+      long del = x ^ 0x7f7f7f7f7f7f7f7fL;
+      long isDel = (del - ONES) & ~del & HIGHS; // a byte equal to 0x7F
+      if ((ctl | isDel) != 0) {
+        break;
+      }
+      p += 8;
+    }
+    return p;
+  }
+
   // States: llhttp node names in comments.
   private static final int S_START = 0; // start
   private static final int S_START_REQ_METHOD = 1; // after_start_req (method select)
@@ -365,7 +447,8 @@ public final class HttpParser {
   private int valueLen;
   private boolean expectingValue;
   private boolean pairPending;
-  private ArrayList<String> headers = new ArrayList<>();
+  private ArrayList<String> headers = new ArrayList<>(16);
+  private int lastHeaderCount = 16;
   private byte[] text = new byte[128]; // url or status message
   private int textLen;
   private byte[] scratch;
@@ -649,7 +732,10 @@ public final class HttpParser {
   private void closePair() {
     if (pairPending) {
       pairPending = false;
-      headers.add(new String(field, 0, fieldLen, StandardCharsets.ISO_8859_1));
+      if (headers == null) {
+        headers = new ArrayList<>(4);
+      }
+      headers.add(name(field, fieldLen));
       int n = valueLen;
       while (n > 0 && (value[n - 1] == ' ' || value[n - 1] == '\t')) {
         n--;
@@ -663,17 +749,15 @@ public final class HttpParser {
     pairPending = false;
     chunkExtRead = 0;
     textLen = 0;
-    if (!headers.isEmpty()) {
-      headers = new ArrayList<>();
-    }
+    headers = new ArrayList<>(lastHeaderCount);
     cb.onMessageBegin();
   }
 
   private void onMessageComplete() {
     closePair();
-    if (!headers.isEmpty()) {
+    if (headers != null && !headers.isEmpty()) {
       List<String> trailers = headers;
-      headers = new ArrayList<>();
+      headers = null;
       cb.onTrailers(trailers);
     }
     cb.onMessageComplete();
@@ -743,7 +827,8 @@ public final class HttpParser {
     headerRead = 0;
     closePair();
     List<String> list = headers;
-    headers = new ArrayList<>();
+    lastHeaderCount = Math.min(Math.max(16, list.size()), 256);
+    headers = null; // trailers, if any, get their own list
     boolean req = type == Type.REQUEST;
     String url = req ? new String(text, 0, textLen, StandardCharsets.ISO_8859_1) : null;
     String status = req ? null : new String(text, 0, textLen, StandardCharsets.ISO_8859_1);
@@ -1774,6 +1859,7 @@ public final class HttpParser {
           s = S_HEADER_VALUE_OTHERWISE;
           continue;
         case S_HEADER_VALUE:
+          p = skipPlain(d, p, end);
           while (p < end && (CLASS[d[p] & 0xff] & C_HEADER) != 0) {
             p++;
           }
