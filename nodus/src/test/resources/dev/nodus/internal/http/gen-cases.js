@@ -1,6 +1,9 @@
 'use strict';
 // Generates cases.json for HttpParserDifferentialTest (then record with llhttp-oracle.js):
 //   node gen-cases.js > cases.json && node llhttp-oracle.js cases.json > llhttp-recorded.jsonl
+// CONFORMANCE_SAMPLE=<path to corpus.sample.json> refreshes sample-inputs.json first.
+// FUZZ_N / COMPOSE_N / FUZZ_SEED change the seeded mutation and composition cases: raise them
+// (e.g. FUZZ_N=30000) for a local hunt; the committed recording uses the defaults.
 const cases = [];
 const seen = new Set();
 function add(id, input, opts = {}) {
