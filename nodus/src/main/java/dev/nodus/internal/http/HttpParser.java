@@ -61,7 +61,8 @@ import java.util.List;
  * </ul>
  *
  * <p>Not thread-safe; one per connection. Allocation per message: the header list and its
- * strings, the url, the status message; nothing per byte.
+ * strings (common names are shared), the url, the status message; nothing per byte. A callback
+ * that throws leaves the parser unusable until {@link #initialize}.
  */
 public final class HttpParser {
 
@@ -657,7 +658,7 @@ public final class HttpParser {
         if (trackHeader(n) != 0) {
           return 1;
         }
-        textLen = append(true, data, from, n);
+        appendText(data, from, n);
         return 0;
       case SPAN_FIELD:
         if (trackHeader(n) != 0) {
@@ -707,12 +708,12 @@ public final class HttpParser {
     }
   }
 
-  private int append(boolean unused, byte[] data, int from, int n) {
+  private void appendText(byte[] data, int from, int n) {
     if (text.length < textLen + n) {
       text = grow(text, textLen + n);
     }
     System.arraycopy(data, from, text, textLen, n);
-    return textLen + n;
+    textLen += n;
   }
 
   private static byte[] grow(byte[] b, int min) {
