@@ -322,13 +322,17 @@ for (const n of [16382, 16383, 16384, 16385, 20000]) add('limit-default-' + n, s
 for (const n of [99, 100, 101]) add('limit-100-' + n, sized(n), { maxHeaderSize: 100 });
 add('limit-url-long', `GET /${'u'.repeat(16400)} HTTP/1.1\r\n\r\n`);
 add('limit-url-exact', `GET /${'u'.repeat(16382)} HTTP/1.1\r\n\r\n`);
+add('limit-url-one-over', `GET /${'u'.repeat(16383)} HTTP/1.1\r\n\r\n`);
+add('limit-method-version-not-counted', `MKCALENDAR /${'u'.repeat(16382)} HTTP/1.1\r\n\r\n`);
 add('limit-url-exact-minus1', `GET /${'u'.repeat(16381)} HTTP/1.1\r\n\r\n`);
 add('limit-many-headers', `GET / HTTP/1.1\r\n${Array.from({ length: 2000 }, (_, i) => `H${i}: ${i}\r\n`).join('')}\r\n`);
 add('limit-many-small-under', `GET / HTTP/1.1\r\n${Array.from({ length: 1500 }, (_, i) => `H: ${i % 10}\r\n`).join('')}\r\n`);
 add('limit-100-split', sized(150), { maxHeaderSize: 100, splits: [[20, 20, 20], [50], [90, 5]] });
 add('limit-pipelined-reset', sized(15000) + sized(15000));
 add('limit-trailers', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\nT: ${'t'.repeat(120)}\r\n\r\n`, { maxHeaderSize: 100 });
-add('limit-trailers-ok', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nX: ${'h'.repeat(80)}\r\n\r\n1\r\na\r\n0\r\nT: ${'t'.repeat(80)}\r\n\r\n`, { maxHeaderSize: 100 });
+add('limit-trailers-small-head-ok', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\nT: ${'t'.repeat(97)}\r\n\r\n`, { maxHeaderSize: 100 });
+add('limit-trailers-small-head-over', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\nT: ${'t'.repeat(99)}\r\n\r\n`, { maxHeaderSize: 100 });
+add('limit-head-over-with-te', `POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nX: ${'h'.repeat(80)}\r\n\r\n1\r\na\r\n0\r\nT: ${'t'.repeat(80)}\r\n\r\n`, { maxHeaderSize: 100 });
 add('limit-spaces-not-counted', `GET / HTTP/1.1\r\nX:${' '.repeat(200)}v\r\n\r\n`, { maxHeaderSize: 100 });
 add('limit-status', `HTTP/1.1 200 ${'r'.repeat(200)}\r\n\r\n`, { mode: 'response', maxHeaderSize: 100 });
 
