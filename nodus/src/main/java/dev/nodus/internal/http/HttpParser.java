@@ -438,6 +438,7 @@ public final class HttpParser {
   private String errReason;
   private int errPos;
   private boolean pausedUpgrade;
+  private boolean headersCompleted;
 
   // Node binding state
   private long headerRead;
@@ -503,6 +504,7 @@ public final class HttpParser {
     span = SPAN_NONE;
     error = null;
     pausedUpgrade = false;
+    headersCompleted = false;
     headerRead = 0;
     chunkExtRead = 0;
     fieldLen = 0;
@@ -511,6 +513,15 @@ public final class HttpParser {
     pairPending = false;
     headers = new ArrayList<>();
     textLen = 0;
+  }
+
+  /**
+   * Node's {@code parser.headersCompleted()}: the current message's head is complete (false from
+   * a message's first byte until its head ends). The server's {@code headersTimeout} applies
+   * while it is false.
+   */
+  public boolean headersCompleted() {
+    return headersCompleted;
   }
 
   /** llhttp's {@code upgrade} flag: the last head was an upgrade, a CONNECT or a 101. */
@@ -746,6 +757,7 @@ public final class HttpParser {
   }
 
   private void onMessageBegin() {
+    headersCompleted = false;
     expectingValue = false;
     pairPending = false;
     chunkExtRead = 0;
@@ -825,6 +837,7 @@ public final class HttpParser {
       upgrade = method == M_CONNECT;
     }
     // Node's on_headers_complete
+    headersCompleted = true;
     headerRead = 0;
     closePair();
     List<String> list = headers;

@@ -165,6 +165,21 @@ class HttpParserApiTest {
   }
 
   @Test
+  void headersCompletedIsNodesFlagForTheHeadersTimeout() {
+    HttpParser p = new HttpParser(HttpParser.Type.REQUEST, new Log());
+    assertThat(p.headersCompleted()).isFalse();
+    byte[] a = b("POST / HTTP/1.1\r\nContent-Length: 2\r\n");
+    p.execute(a, 0, a.length);
+    assertThat(p.headersCompleted()).isFalse();
+    byte[] c = b("\r\nx");
+    p.execute(c, 0, c.length);
+    assertThat(p.headersCompleted()).as("in the body").isTrue();
+    byte[] d = b("yG");
+    p.execute(d, 0, d.length);
+    assertThat(p.headersCompleted()).as("next message begun").isFalse();
+  }
+
+  @Test
   void eachMessageGetsItsOwnHeaderList() {
     Log log = new Log();
     HttpParser p = new HttpParser(HttpParser.Type.REQUEST, log);
