@@ -225,11 +225,50 @@ class HttpParserDifferentialTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void everyCaseAndSplitGivesNodesEvents() throws IOException {
+    int runs = compareAll(resource("cases.json"), resource("llhttp-recorded.jsonl"));
+    assertThat(runs).isGreaterThan(4000);
+  }
+
+  /**
+   * A wider net when node is here: the generator's seeded mutations and compositions with
+   * another seed and ten times as many, recorded live and compared the same way.
+   */
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void freshSeedAgainstLiveNode() throws Exception {
+    Assumptions.assumeTrue(nodeOnPath(), "node is not on the PATH: no live comparison");
+    Path dir = Files.createTempDirectory("llhttp-fresh");
+    for (String f : List.of("gen-cases.js", "llhttp-oracle.js", "sample-inputs.json")) {
+      Files.writeString(dir.resolve(f), resource(f), StandardCharsets.UTF_8);
+    }
+    ProcessBuilder gen = new ProcessBuilder("node", "gen-cases.js").directory(dir.toFile())
+        .redirectOutput(dir.resolve("cases.json").toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    gen.environment().put("FUZZ_N", "3000");
+    gen.environment().put("COMPOSE_N", "2000");
+    gen.environment().put("FUZZ_SEED", "20261206");
+    Process g = gen.start();
+    assertThat(g.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(g.exitValue()).isZero();
+    Process o = new ProcessBuilder("node", "llhttp-oracle.js", "cases.json")
+        .directory(dir.toFile()).redirectOutput(dir.resolve("out.jsonl").toFile())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    assertThat(o.waitFor(200, TimeUnit.SECONDS)).isTrue();
+    assertThat(o.exitValue()).isZero();
+    int runs = compareAll(Files.readString(dir.resolve("cases.json"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("out.jsonl"), StandardCharsets.UTF_8));
+    assertThat(runs).isGreaterThan(15000);
+  }
+
+  /** Runs every recorded (case, split) through HttpParser; returns the number of runs. */
+  @SuppressWarnings("unchecked")
+  static int compareAll(String casesJson, String recordedText) {
+    Map<String, Object> file = (Map<String, Object>) MiniJson.parse(casesJson);
     Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
-    for (Map<String, Object> c : cases()) {
+    for (Map<String, Object> c : (List<Map<String, Object>>) file.get("cases")) {
       byId.put((String) c.get("id"), c);
     }
-    List<Map<String, Object>> recorded = parseLines(resource("llhttp-recorded.jsonl"));
+    List<Map<String, Object>> recorded = parseLines(recordedText);
     List<String> failures = new ArrayList<>();
     int runs = 0;
     Map<String, Map<String, List<byte[]>>> splitCache = new LinkedHashMap<>();
@@ -240,7 +279,6 @@ class HttpParserDifferentialTest {
       Map<String, List<byte[]>> splits = splitCache.computeIfAbsent(id, k -> splits(c, input(c)));
       List<byte[]> chunks = splits.get((String) line.get("split"));
       assertThat(chunks).as("split %s of %s", line.get("split"), id).isNotNull();
-      @SuppressWarnings("unchecked")
       List<Object> expected = (List<Object>) line.get("events");
       List<Object> actual = compress(run(c, chunks));
       runs++;
@@ -249,9 +287,9 @@ class HttpParserDifferentialTest {
         failures.add(id + " [" + line.get("split") + "] " + d);
       }
     }
-    assertThat(runs).isGreaterThan(600);
     assertThat(failures).as("%d of %d runs differ from node", failures.size(), runs)
         .isEmpty();
+    return runs;
   }
 
   @Test
