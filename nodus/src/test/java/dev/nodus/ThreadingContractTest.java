@@ -143,6 +143,36 @@ class ThreadingContractTest {
   }
 
   @Test
+  void everyPublicMethodOfAListeningServerReturnsAtOnceOffItsLoop() {
+    run(() -> {
+      Writable sink = sink();
+      Server server = Net.createServer(sock -> sock.destroy());
+      server.on(Server.ERROR, e -> {});
+      server.listen(0, "127.0.0.1", () -> walkWhileBlocked(server, sink, server::close));
+    });
+    assertThat(walked).singleElement().asString().startsWith("Server");
+    assertClean();
+  }
+
+  @Test
+  void everyPublicMethodOfABoundDatagramSocketReturnsAtOnceOffItsLoop() {
+    run(() -> {
+      Writable sink = sink();
+      dev.nodus.dgram.DatagramSocket udp = dev.nodus.dgram.Dgram.createSocket("udp4");
+      udp.on(dev.nodus.dgram.DatagramSocket.ERROR, e -> {});
+      udp.bind(0, "127.0.0.1", () -> walkWhileBlocked(udp, sink, () -> {
+        try {
+          udp.close();
+        } catch (NodeError alreadyClosedByTheWalk) {
+          // close() was walked too
+        }
+      }));
+    });
+    assertThat(walked).singleElement().asString().startsWith("DatagramSocket");
+    assertClean();
+  }
+
+  @Test
   void everyPublicMethodOfEachStreamClassReturnsAtOnceOffItsLoop() {
     run(() -> {
       Writable sink = sink();
@@ -335,6 +365,9 @@ class ThreadingContractTest {
     }
     if (c == Object[].class) {
       return new Object[0];
+    }
+    if (c == List.class) {
+      return List.of();
     }
     if (Throwable.class.isAssignableFrom(c)) {
       return null; // destroy(null): no error

@@ -113,6 +113,8 @@ public class DatagramSocket extends EventEmitter {
   private List<Runnable> queue;
 
   DatagramSocket(Loop loop, SocketOptions options, BiConsumer<Buffer, RemoteInfo> messageListener) {
+    // Listeners added and events emitted from other threads are handed to the loop.
+    dev.nodus.internal.loop.EventEmitterLoops.bind(this, loop);
     // Node's Socket constructor: buffer sizes are validated first, then the type.
     validateUint32(options.recvBufferSize(), "options.recvBufferSize");
     validateUint32(options.sendBufferSize(), "options.sendBufferSize");

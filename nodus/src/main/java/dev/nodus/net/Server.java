@@ -56,19 +56,22 @@ public class Server extends EventEmitter {
 
   private final Loop loop;
   private final ServerOptions options;
-  private TcpServerHandle handle;
-  private boolean listening;
+  /** Volatile, as listening and maxConnections: address() and the getters read them from any thread. */
+  private volatile TcpServerHandle handle;
+  private volatile boolean listening;
   private int connections;
-  private int maxConnections;
+  private volatile int maxConnections;
   private final HandleRef loopRef;
-  private boolean wildcard;
+  private volatile boolean wildcard;
   /** The host was an IPv4-mapped IPv6 literal: the socket is AF_INET6 whatever Netty decodes. */
-  private boolean mappedHost;
+  private volatile boolean mappedHost;
   /** net.js _pipeName: the last path listened on, which address() returns even after close. */
-  private String pipeName;
+  private volatile String pipeName;
 
   Server(Loop loop, ServerOptions options, Consumer<Socket> connectionListener) {
     this.loop = loop;
+    // Listeners added and events emitted from other threads are handed to the loop, as a stream's.
+    dev.nodus.internal.loop.EventEmitterLoops.bind(this, loop);
     this.options = options;
     this.loopRef = new HandleRef(loop);
     if (connectionListener != null) {
