@@ -45,6 +45,17 @@ public final class Net {
   }
 
   /**
+   * Creates a TCP or Unix-domain server with options and no connection listener yet. Node:
+   * {@code net.createServer(options)}.
+   *
+   * @param options the server's options
+   * @return the server, not yet listening
+   */
+  public static Server createServer(ServerOptions options) {
+    return createServer(options, null);
+  }
+
+  /**
    * Creates a server with options. Node: {@code net.createServer(options, connectionListener)}.
    *
    * @param options allowHalfOpen, pauseOnConnect, noDelay, keepAlive, highWaterMark
@@ -141,6 +152,47 @@ public final class Net {
    */
   public static Socket connect(String path, Runnable connectListener) {
     return connect(new ConnectOptions().path(path), connectListener);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code net.connect(path)}.
+   *
+   * @param path the socket file
+   * @return the socket, connecting
+   */
+  public static Socket connect(String path) {
+    return connect(path, null);
+  }
+
+  /**
+   * Same as {@link #connect(int)}. Node: {@code net.createConnection(port)}.
+   *
+   * @param port the port, on localhost
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(int port) {
+    return connect(port, (Runnable) null);
+  }
+
+  /**
+   * Same as {@link #connect(int, String)}. Node: {@code net.createConnection(port, host)}.
+   *
+   * @param port the port
+   * @param host the host name or IP address
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(int port, String host) {
+    return connect(port, host, null);
+  }
+
+  /**
+   * Same as {@link #connect(String)}. Node: {@code net.createConnection(path)}.
+   *
+   * @param path the socket file
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(String path) {
+    return connect(path, null);
   }
 
   /**

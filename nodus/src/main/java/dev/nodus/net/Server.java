@@ -138,6 +138,29 @@ public class Server extends EventEmitter {
   }
 
   /**
+   * Listens with a backlog. Node: {@code server.listen(port, host, backlog)}.
+   *
+   * @param port the port
+   * @param host the address to bind
+   * @param backlog the accept queue length
+   * @return this server
+   */
+  public Server listen(int port, String host, int backlog) {
+    return listen(port, host, backlog, null);
+  }
+
+  /**
+   * Listens as {@code options} say. Node: {@code server.listen(options)}.
+   *
+   * @param options port and host, or path; backlog, exclusive, ipv6Only
+   * @return this server
+   * @throws NodeError as {@link #listen(ListenOptions, Runnable)}
+   */
+  public Server listen(ListenOptions options) {
+    return listen(options, null);
+  }
+
+  /**
    * Listens with a backlog. Node: {@code server.listen(port, host, backlog, callback)}.
    *
    * @param port the port
