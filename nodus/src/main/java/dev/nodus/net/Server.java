@@ -190,18 +190,26 @@ public class Server extends EventEmitter {
           loop.execute(() -> listen(path, callback));
           return this;
         }
-        if (handle != null) {
-          throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
-              "Listen method has been called more than once without closing.");
-        }
-        if (callback != null) {
-          once(LISTENING, callback);
-        }
+        beginListen(callback);
         throw badPort("type string (" + dev.nodus.internal.errors.NodeInspect.string(path) + ")");
       }
       return listen(new ListenOptions().port((int) n), callback);
     }
     return listen(new ListenOptions().path(path), callback);
+  }
+
+  /**
+   * What every listen does first, as net.js: refuse a second listen, then register the callback
+   * before the arguments are validated, so it stays registered after a throw.
+   */
+  private void beginListen(Runnable callback) {
+    if (handle != null) {
+      throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
+          "Listen method has been called more than once without closing.");
+    }
+    if (callback != null) {
+      once(LISTENING, callback);
+    }
   }
 
   /**
@@ -228,14 +236,7 @@ public class Server extends EventEmitter {
       loop.execute(() -> listen(options, callback));
       return this;
     }
-    if (handle != null) {
-      throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
-          "Listen method has been called more than once without closing.");
-    }
-    // net.js registers the callback before it validates the options, so it stays on a throw.
-    if (callback != null) {
-      once(LISTENING, callback);
-    }
+    beginListen(callback);
     // net.js: a port (even with a path) means TCP; else a path that is not a number means a
     // Unix socket; anything else cannot be listened on.
     boolean unix = !options.portSet;
