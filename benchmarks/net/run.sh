@@ -129,7 +129,7 @@ heap_kb() { # name
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/${PID[$1]}/status"; }
 fd_count() { ls "/proc/${PID[$1]}/fd" | wc -l; }
 
-median() { tr ' ' '\n' | grep -E '^[0-9.]+$' | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+median() { tr ' ' '\n' | { grep -E '^[0-9.]+$' || true; } | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 # ---- measurements -------------------------------------------------------------------------------
 declare -A RR RRCPU BULK BULKCPU MEM HEAP BASE HC
@@ -240,11 +240,11 @@ for kind in $KINDS; do
   done
 done
 for s in $SERVERS; do
-  RR[$s]=$(median <<<"${RRS[$s]}"); RRCPU[$s]=$(median <<<"${RRCPUS[$s]}")
-  BULK[$s]=$(median <<<"${BULKS[$s]}"); BULKCPU[$s]=$(median <<<"${BULKCPUS[$s]}")
-  [[ -z ${BULK[$s]} && $KINDS == *bulk* ]] && BULK[$s]=failed
-  [[ -z ${RR[$s]} ]] && RR[$s]=-
-  [[ -z ${BULK[$s]} ]] && BULK[$s]=-
+  RR[$s]=$(median <<<"${RRS[$s]:-}"); RRCPU[$s]=$(median <<<"${RRCPUS[$s]:-}")
+  BULK[$s]=$(median <<<"${BULKS[$s]:-}"); BULKCPU[$s]=$(median <<<"${BULKCPUS[$s]:-}")
+  if [[ -z ${BULK[$s]} && $KINDS == *bulk* ]]; then BULK[$s]=failed; fi
+  if [[ -z ${RR[$s]} ]]; then RR[$s]=-; fi
+  if [[ -z ${BULK[$s]} ]]; then BULK[$s]=-; fi
 done
 
 # The half-close check: connections that send their FIN while the server's echo waits for
@@ -256,8 +256,8 @@ if (( HALFCLOSE > 0 )) && [[ $KINDS == *bulk* ]]; then
     taskset -c "$CLIENT_CPU" "$NETLOAD" halfclose "$HOST" "${PORTOF[$s]}" "$HALFCLOSE" "$RANDOM" \
       >>"$OUT/$s.halfclose" 2>&1 || status=$?
     HC[$s]=$(awk -F'[= ]' '/^halfclose ok=/ {r = $5 "/" $3 + $5} END {print r}' "$OUT/$s.halfclose")
-    (( status == 4 )) && lost "$s" halfclose "$OUT/$s.halfclose"
-    (( status != 0 && status != 4 )) && { tail "$OUT/$s.halfclose" "$OUT/$s.log" >&2; exit 1; }
+    if (( status == 4 )); then lost "$s" halfclose "$OUT/$s.halfclose"; fi
+    if (( status != 0 && status != 4 )); then tail "$OUT/$s.halfclose" "$OUT/$s.log" >&2; exit 1; fi
     echo "  $s: ${HC[$s]:-?} failed"
   done
 fi
