@@ -89,18 +89,18 @@ loadgen() { # server args...
 }
 field() { awk -v k="$1" '$1 == k {print $2}' "$OUT/res.txt" | grep . || echo 0; }
 : >"$OUT/rounds.txt"
-declare -A PP PPC PN PNC LOST OW OWC
+declare -A PP PPC PPS PN PNC PNS LOST OW OWC OWS
 for r in $(seq 1 "$ROUNDS"); do
   for s in "${SERVERS[@]}"; do
     echo "round $r: $s (load average $(cut -d' ' -f1 /proc/loadavg))" >&2
     loadgen "$s" pingpong "${PORT[$s]}" "$WARM" "$SECS" "$INFLIGHT" 1
-    PP[$s]+="$(field pingpong_rate) "; PPC[$s]+="$(field pingpong_per_cpu) "
+    PP[$s]+="$(field pingpong_rate) "; PPC[$s]+="$(field pingpong_per_cpu) "; PPS[$s]+="$(field pingpong_server_cpu) "
     LOST[$s]=$(( ${LOST[$s]:-0} + $(field lost) + $(field bad) ))
     loadgen "$s" pingpong "${PORT[$s]}" "$WARM" "$SECS" "$INFLIGHT" "$PEERS"
-    PN[$s]+="$(field pingpong_rate) "; PNC[$s]+="$(field pingpong_per_cpu) "
+    PN[$s]+="$(field pingpong_rate) "; PNC[$s]+="$(field pingpong_per_cpu) "; PNS[$s]+="$(field pingpong_server_cpu) "
     LOST[$s]=$(( ${LOST[$s]:-0} + $(field lost) + $(field bad) ))
     loadgen "$s" oneway "${PORT[$s]}" "$WARM" "$SECS"
-    OW[$s]+="$(field oneway_rate) "; OWC[$s]+="$(field oneway_per_cpu) "
+    OW[$s]+="$(field oneway_rate) "; OWC[$s]+="$(field oneway_per_cpu) "; OWS[$s]+="$(field oneway_server_cpu) "
   done
 done
 
@@ -112,19 +112,20 @@ echo
 echo "dgram, 64-byte datagrams on 127.0.0.1; servers on core 0, load generator on core 1"
 echo "(${ROUNDS} rounds of ${WARM} s warm-up + ${SECS} s per figure; ping-pong with ${INFLIGHT} in flight"
 echo " from 1 peer, then spread over ${PEERS} peers; median of the rounds, best round in brackets;"
-echo " 'per CPU-s': per server CPU-second, median of the rounds)"
-printf '%-11s %21s %10s %21s %10s %5s %21s %10s\n' server "ping-pong/s, 1 peer" "per CPU-s" \
-  "ping-pong/s, $PEERS peers" "per CPU-s" lost "one-way received/s" "per CPU-s"
+echo " 'per CPU-s': per server CPU-second, and 'cpu': the server's share of its core, medians of"
+echo " the rounds; a share well under 1 on a quiet machine means the generator was the limit)"
+printf '%-11s %21s %9s %4s %21s %9s %4s %4s %21s %9s %4s\n' server "ping-pong/s, 1 peer" "per CPU-s" \
+  cpu "ping-pong/s, $PEERS peers" "per CPU-s" cpu lost "one-way received/s" "per CPU-s" cpu
 declare -A M
 for s in "${SERVERS[@]}"; do
-  for f in PP PPC PN PNC OW OWC; do
+  for f in PP PPC PPS PN PNC PNS OW OWC OWS; do
     local_ref="$f[$s]"
     M[$f.$s]=$(median "${!local_ref}")
   done
-  printf '%-11s %21s %10s %21s %10s %5s %21s %10s\n' "$s" \
-    "${M[PP.$s]} [$(best "${PP[$s]}")]" "${M[PPC.$s]}" \
-    "${M[PN.$s]} [$(best "${PN[$s]}")]" "${M[PNC.$s]}" "${LOST[$s]}" \
-    "${M[OW.$s]} [$(best "${OW[$s]}")]" "${M[OWC.$s]}"
+  printf '%-11s %21s %9s %4s %21s %9s %4s %4s %21s %9s %4s\n' "$s" \
+    "${M[PP.$s]} [$(best "${PP[$s]}")]" "${M[PPC.$s]}" "${M[PPS.$s]}" \
+    "${M[PN.$s]} [$(best "${PN[$s]}")]" "${M[PNC.$s]}" "${M[PNS.$s]}" "${LOST[$s]}" \
+    "${M[OW.$s]} [$(best "${OW[$s]}")]" "${M[OWC.$s]}" "${M[OWS.$s]}"
 done
 for ref in node netty netty-mmsg; do
   [[ -n ${PID[$ref]:-} && -n ${PID[nodus]:-} ]] || continue
