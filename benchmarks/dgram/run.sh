@@ -134,6 +134,20 @@ for ref in node netty netty-mmsg; do
     "$PEERS" "$(ratio "${M[PN.nodus]}" "${M[PN.$ref]}")" "$(ratio "${M[PNC.nodus]}" "${M[PNC.$ref]}")" \
     "$(ratio "${M[OW.nodus]}" "${M[OW.$ref]}")" "$(ratio "${M[OWC.nodus]}" "${M[OWC.$ref]}")"
 done
+# Round by round (the servers of a round ran within a minute of each other): the lowest and the
+# highest Nodus/X ratio, the figure that flatters Nodus least next to the one that flatters it most.
+spread() { # list-a list-b
+  paste <(tr ' ' '\n' <<<"$1" | grep . || true) <(tr ' ' '\n' <<<"$2" | grep . || true) | awk '
+    $1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0 {r = $1 / $2; if (n == 0 || r < lo) lo = r; if (n == 0 || r > hi) hi = r; n++}
+    END {if (n) printf "%.2f-%.2f", lo, hi; else printf "-"}'
+}
+for ref in node netty netty-mmsg; do
+  [[ -n ${PID[$ref]:-} && -n ${PID[nodus]:-} ]] || continue
+  printf 'Nodus/%-10s per round, lowest-highest: 1 peer %s (per CPU-s %s)  %s peers %s (%s)  one-way %s (%s)\n' "$ref" \
+    "$(spread "${PP[nodus]}" "${PP[$ref]}")" "$(spread "${PPC[nodus]}" "${PPC[$ref]}")" "$PEERS" \
+    "$(spread "${PN[nodus]}" "${PN[$ref]}")" "$(spread "${PNC[nodus]}" "${PNC[$ref]}")" \
+    "$(spread "${OW[nodus]}" "${OW[$ref]}")" "$(spread "${OWC[nodus]}" "${OWC[$ref]}")"
+done
 echo "Netty $(tr ':' '\n' <"$OUT/cp.txt" | sed -n 's|.*/netty-transport-\([0-9][^/]*\)\.jar$|\1|p' | head -1);" \
   "target (Nodus/Node): one-way >= 1.8; uptime said '$(uptime | sed 's/.*load/load/')'"
 [ "$FAILED" -eq 0 ] || echo "($FAILED load generator run(s) failed; see above)"

@@ -296,6 +296,19 @@ echo " it matches the first figure when the server had its core to itself, and i
 echo " compare when other processes shared core $SERVER_CPU: uptime said '$(uptime | sed 's/.*load/load/')')"
 echo "TCP_NODELAY $NODELAY on every socket (servers and generator); Netty $(tr ':' '\n' <"$ROOT/benchmarks/target/classpath.txt" | sed -n 's|.*/netty-transport-\([0-9][^/]*\)\.jar$|\1|p' | head -1)"
 echo "targets (Nodus/Node): round trips >= 1.30, bulk >= 1.90, memory <= 0.60"
+# Round by round (the servers of a round ran within seconds of each other): the lowest and the
+# highest Nodus/X ratio, the figure that flatters Nodus least next to the one that flatters it most.
+spread() { # list-a list-b
+  paste <(tr ' ' '\n' <<<"$1" | grep . || true) <(tr ' ' '\n' <<<"$2" | grep . || true) | awk '
+    $1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0 {r = $1 / $2; if (n == 0 || r < lo) lo = r; if (n == 0 || r > hi) hi = r; n++}
+    END {if (n) printf "%.2f-%.2f", lo, hi; else printf "-"}'
+}
+for ref in node netty; do
+  [[ " $SERVERS " == *" nodus "* && " $SERVERS " == *" $ref "* ]] || continue
+  echo "Nodus/$ref per round, lowest-highest: round trips $(spread "${RRS[nodus]:-}" "${RRS[$ref]:-}")" \
+    "(per CPU-s $(spread "${RRCPUS[nodus]:-}" "${RRCPUS[$ref]:-}")), bulk $(spread "${BULKS[nodus]:-}" "${BULKS[$ref]:-}")" \
+    "(per CPU-s $(spread "${BULKCPUS[nodus]:-}" "${BULKCPUS[$ref]:-}"))"
+done
 if (( LOSSES > 0 )); then
   echo "!! $LOSSES DATA-LOSS OR CORRUPTION FAILURE(S): see $OUT/failures"
 else
