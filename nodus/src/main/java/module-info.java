@@ -1,6 +1,8 @@
 /**
- * Nodus: Node.js's networking modules ({@code net}, {@code dgram}, {@code tls}, {@code http},
- * {@code https}) and WebSocket as a Java library with Node's semantics, on Netty.
+ * Nodus: Node.js's networking modules as a Java library with Node's semantics, on Netty. Today
+ * {@code net} (TCP and Unix sockets) and {@code dgram} (UDP), with the runtime they stand on:
+ * the loop and process lifecycle, timers, {@code events}, {@code buffer} and {@code stream}.
+ * {@code tls}, {@code http}, {@code https} and WebSocket are coming and not there yet.
  */
 module dev.nodus {
   requires io.netty.common;

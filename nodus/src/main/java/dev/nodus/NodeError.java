@@ -1,5 +1,8 @@
 package dev.nodus;
 
+import dev.nodus.internal.errors.ErrorPrinter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
@@ -8,6 +11,12 @@ import java.util.Objects;
  *
  * <p>Node: the errors of {@code lib/internal/errors.js}, whose {@code err.code} programs test.
  * The message follows Node's, so output compared with Node's reads the same.
+ *
+ * <p>{@link #printStackTrace()} prints the error as Node prints one: the message, the frames of
+ * the program's own code and the error's properties ({@code code}, and {@code errno},
+ * {@code syscall}, {@code address}, {@code port} for a {@link SystemError}), leaving out Netty's
+ * and Nodus's internal frames and the Netty exception kept as {@link #getCause()}. Start the JVM
+ * with {@code -Dnodus.fullStackTraces=true} for Java's full trace.
  */
 public class NodeError extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -89,5 +98,23 @@ public class NodeError extends RuntimeException {
   @Override
   public String toString() {
     return name() + " [" + code + "]: " + getMessage();
+  }
+
+  @Override
+  public void printStackTrace(PrintStream s) {
+    if (ErrorPrinter.full()) {
+      super.printStackTrace(s);
+    } else {
+      s.print(ErrorPrinter.format(this));
+    }
+  }
+
+  @Override
+  public void printStackTrace(PrintWriter s) {
+    if (ErrorPrinter.full()) {
+      super.printStackTrace(s);
+    } else {
+      s.print(ErrorPrinter.format(this));
+    }
   }
 }

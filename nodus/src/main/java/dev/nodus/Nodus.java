@@ -44,7 +44,11 @@ public final class Nodus {
   private Nodus() {}
 
   /**
-   * Runs {@code setup} on a new loop and returns when the program has ended.
+   * Runs {@code setup} on a new loop and returns when the program has ended. Runs it as Node
+   * runs a script: an error nothing handled (an exception escaping a callback, an
+   * {@code 'error'} event without listener), unless {@link #onUncaughtException} is set, ends
+   * the program at once and is rethrown here, so the JVM prints it and {@code main} ends with
+   * exit status 1, as Node's process does.
    *
    * @param setup the program's main code
    */
@@ -54,17 +58,32 @@ public final class Nodus {
 
   /**
    * Runs {@code setup} on {@code loops} loops, each its own copy, and returns when all have
-   * ended. Node: {@code cluster.fork()} once per worker, with the workers sharing ports.
+   * ended. Node: {@code cluster.fork()} once per worker, with the workers sharing ports. An
+   * error nothing handled ends the whole program and is rethrown, as in {@link #run(Runnable)}.
    *
    * @param loops how many loops (one per core is the usual choice)
    * @param setup the program's main code, run once per loop
    */
   public static void run(int loops, Runnable setup) {
-    start(loops, setup).awaitExit();
+    Program program = Program.start(loops, setup, true);
+    new Process(program).awaitExit();
+    Throwable fatal = program.fatalError();
+    if (fatal != null) {
+      throw Nodus.<RuntimeException>rethrow(fatal);
+    }
+  }
+
+  /** Throws {@code t} as it is, checked or not, so {@code main} ends with the original error. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T rethrow(Throwable t) throws T {
+    throw (T) t;
   }
 
   /**
-   * Starts {@code setup} on a new loop and returns at once with a handle on the program.
+   * Starts {@code setup} on a new loop and returns at once with a handle on the program. For
+   * embedding in an application: an error nothing handled is printed to stderr (or goes to
+   * {@link #onUncaughtException}) and the program goes on; nothing ever calls
+   * {@code System.exit}.
    *
    * @param setup the program's main code
    * @return the running program
@@ -81,14 +100,17 @@ public final class Nodus {
    * @return the running program
    */
   public static Process start(int loops, Runnable setup) {
-    return new Process(Program.start(loops, setup));
+    return new Process(Program.start(loops, setup, false));
   }
 
   /**
    * Sets the handler for errors nothing else handled: an exception escaping a callback, an
    * {@code 'error'} event without listener. Node: {@code process.on('uncaughtException', fn)}.
-   * By default they are printed with their stack trace to stderr; the loop keeps running either
-   * way. Call it from the program's code; it applies to the calling program.
+   * With a handler the program keeps running, as Node's does. Without one, a program run by
+   * {@link #run(Runnable)} ends and the error is rethrown (Node's default: print and exit 1); a
+   * program started by {@link #start(Runnable)} prints it to stderr and goes on. An exception
+   * thrown by the handler itself is treated as unhandled. Call it from the program's code; it
+   * applies to the calling program.
    *
    * @param handler the handler, or null for the default
    */

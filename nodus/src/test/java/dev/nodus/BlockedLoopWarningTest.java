@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 class BlockedLoopWarningTest {
   private final List<String> warnings = new CopyOnWriteArrayList<>();
   private long previousThreshold;
+  private long previousStartup;
 
   @BeforeEach
   void capture() {
     previousThreshold = BlockedLoopChecker.thresholdMs();
+    previousStartup = BlockedLoopChecker.startupMs();
+    // These tests block right at start; start-up leniency has a test of its own.
+    BlockedLoopChecker.setStartupMs(0);
     Warnings.setSink((type, message) -> warnings.add(type + ": " + message));
     Nodus.setBlockedThreshold(Duration.ofMillis(200));
   }
@@ -30,6 +34,7 @@ class BlockedLoopWarningTest {
   void restore() {
     Warnings.setSink(null);
     BlockedLoopChecker.setThresholdMs(previousThreshold);
+    BlockedLoopChecker.setStartupMs(previousStartup);
   }
 
   /** Spins (never sleeps) so the loop thread is busy, as CPU-bound user code would be. */
@@ -66,5 +71,17 @@ class BlockedLoopWarningTest {
       }
     });
     assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void aSlowStartUpIsNotReportedButTheSameStallAfterItIs() {
+    BlockedLoopChecker.setStartupMs(400);
+    Programs.run(Duration.ofSeconds(10), () -> {
+      // During start-up: a 700 ms stall (a cold JIT on a busy machine) is under the start-up
+      // threshold; once start-up is over the same stall is reported.
+      Timers.setTimeout(() -> busyWaitPastTheThreshold(700), 1);
+      Timers.setTimeout(() -> busyWaitPastTheThreshold(700), 1_000);
+    });
+    assertThat(warnings).hasSize(1);
   }
 }

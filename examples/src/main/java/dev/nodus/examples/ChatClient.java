@@ -6,8 +6,8 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Socket;
 
 /**
- * Seed 002 §6.3.2, client side: sends each line typed on stdin to the chat server and prints
- * what the others say. Port 3000, or the first argument.
+ * The tutorial "Node.js网络编程" (2019), §6.3.2 多人广播消息, client side: sends each line typed on stdin to
+ * the chat server and prints what the others say. Port 3000, or the first argument.
  */
 public final class ChatClient {
   private ChatClient() {}

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seed 002 §6.3.2: the chat broadcast server. A line from one client reaches every other
- * client, prefixed with the receiving client's remote port as the seed does. Port 3000 on
- * 127.0.0.1, or the first argument; use it with {@code nc 127.0.0.1 3000} or {@link ChatClient}.
+ * The chat broadcast server of the tutorial "Node.js网络编程" (2019), §6.3.2 多人广播消息. A line
+ * from one client reaches every other client, prefixed with the receiving client's remote port
+ * as the tutorial's server does. Port 3000 on 127.0.0.1, or the first argument; talk to it from
+ * two terminals with {@code nc 127.0.0.1 3000} or {@link ChatClient}. Two additions, marked "Not
+ * in the seed" below: it logs joins and leaves ("127.0.0.1:54321 joined (2 online)"), and it
+ * forgets a client once its socket closes.
  */
 public final class ChatServer {
   private ChatServer() {}
@@ -30,6 +33,9 @@ public final class ChatServer {
       server.on(Server.CONNECTION, socket -> {
         // users.push(socket);
         users.add(socket);
+        // Not in the seed: log joins and leaves, so the demo's console shows who is there.
+        String who = socket.remoteAddress() + ":" + socket.remotePort();
+        System.out.println(who + " joined (" + users.size() + " online)");
         socket.on(Socket.DATA, chunk -> {
           // data = data.toString().trim();
           String data = chunk.toString().trim();
@@ -44,8 +50,12 @@ public final class ChatServer {
         });
         // socket.on('error',function () { console.log('有客户端退出了'); });
         socket.on(Socket.ERROR, err -> System.out.println("有客户端退出了"));
-        // Not in the seed: without it the array keeps closed sockets, and writing to one fails.
-        socket.on(Socket.CLOSE, hadError -> users.remove(socket));
+        // Not in the seed: without it the array keeps closed sockets, and writing to one fails;
+        // and the leave is logged as the join is.
+        socket.on(Socket.CLOSE, hadError -> {
+          users.remove(socket);
+          System.out.println(who + " left (" + users.size() + " online)");
+        });
       });
       server.listen(port, "127.0.0.1", () -> System.out.println("server listening at port " + port));
     });

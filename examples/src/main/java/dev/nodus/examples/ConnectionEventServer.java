@@ -5,9 +5,9 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Server;
 
 /**
- * Seed 002 §6.2.1: a server that logs each connection through the 'connection' and 'listening'
- * events instead of callbacks. Port 3000 on 127.0.0.1, or the first argument; try it with
- * {@code telnet 127.0.0.1 3000}.
+ * The tutorial "Node.js网络编程" (2019), §6.2.1: a server that logs each connection through the
+ * 'connection' and 'listening' events instead of callbacks. Port 3000 on 127.0.0.1, or the first
+ * argument; try it with {@code telnet 127.0.0.1 3000}.
  */
 public final class ConnectionEventServer {
   private ConnectionEventServer() {}

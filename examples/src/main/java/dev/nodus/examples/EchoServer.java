@@ -5,8 +5,8 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Server;
 
 /**
- * The pipe echo server of seed 000: a TCP socket is a Duplex stream, so {@code pipe} echoes.
- * Port 1337 on 127.0.0.1, or the first argument.
+ * The pipe echo server of 《深入浅出Node.js》 (朴灵), chapter 7 "网络编程": a TCP socket is a Duplex stream,
+ * so {@code pipe} echoes. Port 1337 on 127.0.0.1, or the first argument.
  */
 public final class EchoServer {
   private EchoServer() {}

@@ -6,7 +6,7 @@ import dev.nodus.net.Server;
 import dev.nodus.net.Socket;
 
 /**
- * The first TCP server of seed 000 (《深入浅出Node.js》): greets each client, answers every
+ * The first TCP server of 《深入浅出Node.js》 (朴灵), chapter 7 "网络编程": greets each client, answers every
  * message with "你好", and logs disconnections. Port 8124, or the first argument.
  */
 public final class GreetingServer {

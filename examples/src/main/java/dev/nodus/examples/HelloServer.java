@@ -5,8 +5,8 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Server;
 
 /**
- * Seed 002 §6.2.2 (1): the server greets each client with "hello" and logs its IP address.
- * Port 3000 on 127.0.0.1, or the first argument.
+ * The tutorial "Node.js网络编程" (2019), §6.2.2 (1): the server greets each client with "hello" and
+ * logs its IP address. Port 3000 on 127.0.0.1, or the first argument.
  */
 public final class HelloServer {
   private HelloServer() {}

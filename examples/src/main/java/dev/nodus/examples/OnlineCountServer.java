@@ -5,8 +5,8 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Server;
 
 /**
- * Seed 002 §6.2.2 (2): counts clients and tells each its remote address and port.
- * Port 3000 on 127.0.0.1, or the first argument.
+ * The tutorial "Node.js网络编程" (2019), §6.2.2 (2): counts clients and tells each its remote address
+ * and port. Port 3000 on 127.0.0.1, or the first argument.
  */
 public final class OnlineCountServer {
   private OnlineCountServer() {}

@@ -6,8 +6,9 @@ import dev.nodus.net.Net;
 import dev.nodus.net.Socket;
 
 /**
- * Seed 002 §6.2.2 (3), client side: asks "你吃了吗" and prints the answers. It stays connected,
- * as the seed's client does; stop it with Ctrl-C. Port 3000, or the first argument.
+ * The tutorial "Node.js网络编程" (2019), §6.2.2 (3), client side: asks "你吃了吗" and prints the answers.
+ * It stays connected, as the tutorial's client does; stop it with Ctrl-C. Port 3000, or the first
+ * argument.
  */
 public final class TwoWayClient {
   private TwoWayClient() {}

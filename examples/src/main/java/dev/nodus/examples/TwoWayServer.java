@@ -6,8 +6,8 @@ import dev.nodus.net.Server;
 import dev.nodus.net.Socket;
 
 /**
- * Seed 002 §6.2.2 (3), server side: prints what the client says and answers "我吃的小豆包".
- * Port 3000 on 127.0.0.1, or the first argument.
+ * The tutorial "Node.js网络编程" (2019), §6.2.2 (3), server side: prints what the client says and
+ * answers "我吃的小豆包". Port 3000 on 127.0.0.1, or the first argument.
  */
 public final class TwoWayServer {
   private TwoWayServer() {}

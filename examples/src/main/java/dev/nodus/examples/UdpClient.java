@@ -6,10 +6,11 @@ import dev.nodus.dgram.DatagramSocket;
 import dev.nodus.dgram.Dgram;
 
 /**
- * The seed's UDP client ("dgram -> UDP", 创建 UDP 客户端), line by line: sends one message to
- * localhost:41234 (or the port given as the first argument), then closes, so the program ends.
+ * The UDP client of 《深入浅出Node.js》 (朴灵), chapter 7 "网络编程" (创建 UDP 客户端), line by line: sends one
+ * message to localhost:41234 (or the port given as the first argument), then closes, so the
+ * program ends.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexample=UdpClient}
+ * <p>Run: {@code java -jar examples/target/nodus-examples.jar UdpClient}
  */
 public final class UdpClient {
   private UdpClient() {}

@@ -6,10 +6,11 @@ import dev.nodus.dgram.DatagramSocket;
 import dev.nodus.dgram.Dgram;
 
 /**
- * The seed's UDP server ("dgram -> UDP", 创建 UDP 服务器), line by line. It receives on every
- * interface's port 41234 (or the port given as the first argument) and prints each message.
+ * The UDP server of 《深入浅出Node.js》 (朴灵), chapter 7 "网络编程" (创建 UDP 服务器), line by line. It receives
+ * on every interface's port 41234 (or the port given as the first argument) and prints each
+ * message.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am compile exec:java -Dexample=UdpServer}
+ * <p>Run: {@code java -jar examples/target/nodus-examples.jar UdpServer}
  */
 public final class UdpServer {
   private UdpServer() {}
@@ -25,7 +26,7 @@ public final class UdpServer {
   }
 
   /**
-   * The seed's program, run on a Nodus loop.
+   * The tutorial's program, run on a Nodus loop.
    *
    * @param port the port to bind
    */

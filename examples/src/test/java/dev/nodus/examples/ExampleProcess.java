@@ -18,6 +18,7 @@ final class ExampleProcess implements AutoCloseable {
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final StringBuilder err = new StringBuilder();
+  private final Thread out;
 
   private ExampleProcess(Process p) {
     this.process = p;
@@ -33,6 +34,7 @@ final class ExampleProcess implements AutoCloseable {
     });
     t.setDaemon(true);
     t.start();
+    this.out = t;
     Thread e = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
         String l;
@@ -56,9 +58,49 @@ final class ExampleProcess implements AutoCloseable {
     cmd.add("-Dstdout.encoding=UTF-8");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
+    // The library's tests' leak detector, at its strictest (see LeakChecked).
+    cmd.add("-Dio.netty.leakDetection.level=paranoid");
+    cmd.add("-Dio.netty.leakDetection.targetRecords=4");
+    cmd.add(LeakChecked.class.getName());
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
     return new ExampleProcess(new ProcessBuilder(cmd).start());
+  }
+
+  /**
+   * Runs a seed program (a resource under {@code seeds/}) with {@code node}, its port
+   * {@code seedPort} replaced by {@code port} throughout the text.
+   */
+  static ExampleProcess node(String seed, int seedPort, int port) throws IOException {
+    String js;
+    try (java.io.InputStream in = ExampleProcess.class.getResourceAsStream("/seeds/" + seed)) {
+      if (in == null) {
+        throw new IOException("no seed program " + seed);
+      }
+      js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String ported = js.replace(String.valueOf(seedPort), String.valueOf(port));
+    if (ported.equals(js)) {
+      throw new IOException(seed + " does not name the port " + seedPort);
+    }
+    Path file = java.nio.file.Files.createTempFile("seed-", "-" + seed);
+    file.toFile().deleteOnExit();
+    java.nio.file.Files.writeString(file, ported);
+    return new ExampleProcess(new ProcessBuilder("node", file.toString()).start());
+  }
+
+  /** Whether {@code node} runs. */
+  static boolean nodeAvailable() {
+    try {
+      java.lang.Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** A port that was free a moment ago. */
@@ -86,7 +128,28 @@ final class ExampleProcess implements AutoCloseable {
     if (!process.waitFor(20, TimeUnit.SECONDS)) {
       throw new AssertionError("the example did not end by itself; stderr:\n" + stderr());
     }
+    checkNoLeak();
     return process.exitValue();
+  }
+
+  /** Fails if Netty's leak detector reported a buffer the example (or the library) leaked. */
+  void checkNoLeak() {
+    String e = stderr();
+    if (e.contains("LEAK:")) {
+      throw new AssertionError("Netty reported a leaked buffer in the example:\n" + e);
+    }
+  }
+
+  /** Ends the process and returns every line it printed that was not read yet. */
+  List<String> stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(5, TimeUnit.SECONDS);
+    }
+    out.join(5_000);
+    checkNoLeak();
+    return remainingLines();
   }
 
   List<String> remainingLines() {
@@ -104,5 +167,11 @@ final class ExampleProcess implements AutoCloseable {
   @Override
   public void close() {
     process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    checkNoLeak();
   }
 }

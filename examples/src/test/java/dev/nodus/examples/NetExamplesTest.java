@@ -13,9 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs each net example of the seeds in its own JVM and checks that it prints and sends what
- * the seed's Node program does. Peers are plain JDK sockets, so the examples are checked
- * against something that is not Nodus.
+ * Runs each net example in its own JVM and checks that it prints and sends what its seed (the
+ * tutorial's Node program) does, as written out here; {@link SeedComparisonTest} runs the seeds
+ * themselves with node. Peers are plain JDK sockets, so the examples are checked against
+ * something that is not Nodus.
  */
 @org.junit.jupiter.api.Timeout(120)
 class NetExamplesTest {
@@ -138,8 +139,31 @@ class NetExamplesTest {
         String line = client.nextLine();
         assertThat(line).endsWith(":hi there");
       }
+      // The example's addition to the seed: joins and leaves, with the count of clients.
+      for (int i = 0; i < 3; i++) {
+        assertThat(nextChatLog(server)).isEqualTo("127.0.0.1:" + users.get(i).getLocalPort() + " joined (" + (i + 1) + " online)");
+      }
+      assertThat(nextChatLog(server)).matches("127\\.0\\.0\\.1:\\d+ joined \\(4 online\\)");
+      // The ChatClient has gone; then the three users go.
+      assertThat(nextChatLog(server)).matches("127\\.0\\.0\\.1:\\d+ left \\(3 online\\)");
+      List<String> left = new ArrayList<>();
       for (Socket u : users) {
         u.close();
+        left.add(nextChatLog(server));
+      }
+      assertThat(left).containsExactly(
+          "127.0.0.1:" + users.get(0).getLocalPort() + " left (2 online)",
+          "127.0.0.1:" + users.get(1).getLocalPort() + " left (1 online)",
+          "127.0.0.1:" + users.get(2).getLocalPort() + " left (0 online)");
+    }
+  }
+
+  /** The chat server's next join or leave line, past the seed's own "有客户端退出了" on a reset. */
+  private static String nextChatLog(ExampleProcess server) throws InterruptedException {
+    while (true) {
+      String l = server.nextLine();
+      if (!l.equals("有客户端退出了")) {
+        return l;
       }
     }
   }

@@ -20,7 +20,7 @@ public final class BindOptions {
   /**
    * Sets the port; 0 picks a free one. Node: {@code options.port}.
    *
-   * @param port the port, 0 to 65535
+   * @param port the port, 0 for a free one; only its low 16 bits count, as in Node
    * @return these options
    */
   public BindOptions port(int port) {

@@ -14,11 +14,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A UDP socket. Node: {@code dgram.Socket}, created by {@link Dgram#createSocket(String)}.
@@ -50,9 +47,16 @@ import java.util.function.Supplier;
  * datagrams of one turn go out together); as in Node, do not modify it until the send's
  * callback has run.
  *
- * <p>Threading: events and callbacks run on the loop that created the socket. Methods may be
- * called from any thread; from outside the loop, the call runs on the loop and the caller
- * waits for it.
+ * <p>Threading: events and callbacks run on the loop that created the socket. Every method may
+ * be called from any thread and never blocks. From outside the loop, a call is handed to the
+ * loop in order and returns at once; what Node would throw synchronously because of the
+ * socket's state or the arguments ({@code ERR_SOCKET_DGRAM_NOT_RUNNING}, {@code
+ * ERR_SOCKET_ALREADY_BOUND}, {@code ERR_SOCKET_BAD_PORT}, {@code setTTL EINVAL}, {@code EBADF}
+ * before bind…) is thrown at once, judged from a snapshot of the state the loop keeps; getters
+ * ({@link #address()}, {@link #remoteAddress()}, {@link #getRecvBufferSize()}…) read that
+ * snapshot. A failure only the kernel can report (a membership call's {@code EADDRINUSE}) then
+ * happens on the loop and goes to its uncaught-exception handler, as a throw in a callback
+ * does.
  */
 public class DatagramSocket extends EventEmitter {
   /**
@@ -91,13 +95,26 @@ public class DatagramSocket extends EventEmitter {
   private final long sendBufferSize;
   private final Resolver resolver;
   private final Runnable onListenSuccess = this::onListenSuccess;
+  /** The handle while open; null once closed (Node: {@code state.handle}). Loop only. */
   private UdpHandle handle;
+  /** The same handle, for the send-queue counters other threads read. */
+  private final UdpHandle udp;
   private boolean receiving;
-  private BindState bindState = BindState.UNBOUND;
-  private ConnectState connectState = ConnectState.DISCONNECTED;
+  // Written on the loop only; volatile so that other threads judge calls by them (DESIGN.md 4).
+  private volatile BindState bindState = BindState.UNBOUND;
+  private volatile ConnectState connectState = ConnectState.DISCONNECTED;
+  private volatile boolean closed;
+  // The snapshot other threads read, refreshed by publish() whenever the loop changes it.
+  /** getsockname of the OS socket; null while there is none (then EBADF). */
+  private volatile AddressInfo localSnapshot;
+  private volatile AddressInfo remoteSnapshot;
+  private volatile int recvBufferSnapshot;
+  private volatile int sendBufferSnapshot;
   private List<Runnable> queue;
 
   DatagramSocket(Loop loop, SocketOptions options, BiConsumer<Buffer, RemoteInfo> messageListener) {
+    // Listeners added and events emitted from other threads are handed to the loop.
+    dev.nodus.internal.loop.EventEmitterLoops.bind(this, loop);
     // Node's Socket constructor: buffer sizes are validated first, then the type.
     validateUint32(options.recvBufferSize(), "options.recvBufferSize");
     validateUint32(options.sendBufferSize(), "options.sendBufferSize");
@@ -114,6 +131,7 @@ public class DatagramSocket extends EventEmitter {
     this.sendBufferSize = options.sendBufferSize();
     this.resolver = new Resolver(loop, ipv6, options.lookup());
     this.handle = new UdpHandle(loop, ipv6);
+    this.udp = handle;
     handle.listener(new UdpHandle.Listener() {
       @Override
       public void onMessage(Buffer msg, String address, String family, int port) {
@@ -211,12 +229,13 @@ public class DatagramSocket extends EventEmitter {
    * loop); errors of the lookup or the bind ({@code bind EADDRINUSE 0.0.0.0:41234}) are emitted
    * as {@link #ERROR}, after which the socket may be bound again.
    *
-   * @param port the port, 0 for a random one
+   * @param port the port, 0 for a random one; as in Node, only its low 16 bits count (70000
+   *     binds port 4464), and errors name it as given
    * @param address an address or host name; null or empty for every interface
    * @param callback added as a one-time {@link #LISTENING} listener (removed on error), or null
    * @return this socket
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_ALREADY_BOUND} if bound or binding, {@code
-   *     ERR_SOCKET_DGRAM_NOT_RUNNING} if closed, {@code ERR_SOCKET_BAD_PORT} if out of range
+   *     ERR_SOCKET_DGRAM_NOT_RUNNING} if closed
    * @emits {@link #LISTENING} once bound, or {@link #ERROR} if binding failed
    */
   public DatagramSocket bind(int port, String address, Runnable callback) {
@@ -252,15 +271,12 @@ public class DatagramSocket extends EventEmitter {
   // Node: Socket.prototype.bind.
   private void bind0(int port, String address, boolean exclusive, Runnable callback) {
     if (!loop.inLoop()) {
-      onLoop(() -> {
-        bind0(port, address, exclusive, callback);
-        return null;
-      });
+      checkOpen();
+      if (bindState != BindState.UNBOUND) {
+        throw DgramErrors.alreadyBound();
+      }
+      loop.executeLater(() -> bind0(port, address, exclusive, callback));
       return;
-    }
-    // Node passes the port to libuv unchecked (70000 binds port 4464); Java ints get checked.
-    if (port < 0 || port > 65535) {
-      throw DgramErrors.badPort(port, true);
     }
     healthCheck();
     if (bindState != BindState.UNBOUND) {
@@ -299,7 +315,9 @@ public class DatagramSocket extends EventEmitter {
         bindFailed(DgramErrors.withHostPort(Errno.of("EINVAL"), "bind", ipText, port, null));
         return;
       }
-      handle.bind(new InetSocketAddress(ip, port), reuseAddr, ipv6Only, reusePort, cause -> {
+      // Node checks no bind port: UDPWrap takes it as a uint32 and uv_ip4_addr keeps its low
+      // 16 bits (70000 binds 4464, -1 binds 65535); errors name the port as given.
+      handle.bind(new InetSocketAddress(ip, port & 0xFFFF), reuseAddr, ipv6Only, reusePort, cause -> {
         if (handle == null) {
           return;
         }
@@ -315,6 +333,7 @@ public class DatagramSocket extends EventEmitter {
 
   private void bindFailed(Throwable err) {
     bindState = BindState.UNBOUND;
+    publish(); // libuv keeps the socket of a failed bind
     // Node's onListenError, an errorMonitor listener: runs before the 'error' listeners.
     if (queue != null) {
       off(LISTENING, onListenSuccess);
@@ -334,6 +353,7 @@ public class DatagramSocket extends EventEmitter {
     if (sendBufferSize != 0) {
       handle.bufferSize(false, (int) Math.min(sendBufferSize, Integer.MAX_VALUE));
     }
+    publish();
     emit(LISTENING);
   }
 
@@ -406,15 +426,16 @@ public class DatagramSocket extends EventEmitter {
    *     is no callback
    */
   public void connect(int port, String address, Consumer<Throwable> callback) {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        connect(port, address, callback);
-        return null;
-      });
-      return;
-    }
     if (port <= 0 || port > 65535) {
       throw DgramErrors.badPort(port, false);
+    }
+    if (!loop.inLoop()) {
+      if (connectState != ConnectState.DISCONNECTED) {
+        throw DgramErrors.isConnected();
+      }
+      checkOpen(); // Node: the implicit bind's healthCheck
+      loop.executeLater(() -> connect(port, address, callback));
+      return;
     }
     String addr = address == null ? "" : address;
     if (connectState != ConnectState.DISCONNECTED) {
@@ -464,6 +485,7 @@ public class DatagramSocket extends EventEmitter {
   private void connectDone(Throwable ex, Consumer<Throwable> callback, Runnable onConnect) {
     if (ex != null) {
       connectState = ConnectState.DISCONNECTED;
+      publish();
       loop.nextTick(() -> {
         if (callback != null) {
           off(CONNECT, onConnect);
@@ -475,6 +497,7 @@ public class DatagramSocket extends EventEmitter {
       return;
     }
     connectState = ConnectState.CONNECTED;
+    publish();
     loop.nextTick(() -> emit(CONNECT));
   }
 
@@ -484,18 +507,16 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_CONNECTED} if not connected
    */
   public void disconnect() {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        disconnect();
-        return null;
-      });
-      return;
-    }
     if (connectState != ConnectState.CONNECTED) {
       throw DgramErrors.notConnected();
     }
+    if (!loop.inLoop()) {
+      loop.executeLater(this::disconnect);
+      return;
+    }
     requireHandle().disconnect();
     connectState = ConnectState.DISCONNECTED;
+    publish();
   }
 
   // ---- send ---------------------------------------------------------------------------------
@@ -520,7 +541,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public void send(Buffer msg, int offset, int length, int port, String address,
       BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(slice(msg, offset, length)), port, address, callback);
+    send0(List.of(slice(msg, offset, length)), port, address, callback, SLICE_ADDRESS_FORM);
   }
 
   /**
@@ -548,7 +569,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int offset, int length, int port, BiConsumer<Throwable, Integer> callback) {
-    send(msg, offset, length, port, null, callback);
+    send0(List.of(slice(msg, offset, length)), port, null, callback, SLICE_FORM);
   }
 
   /**
@@ -574,7 +595,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), port, address, callback);
+    send0(List.of(msg), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -586,7 +607,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(Buffer msg, int port, String address) {
-    send0(List.of(msg), port, address, null);
+    send0(List.of(msg), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -597,7 +618,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(Buffer msg, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), port, null, callback);
+    send0(List.of(msg), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -607,7 +628,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(Buffer msg, int port) {
-    send0(List.of(msg), port, null, null);
+    send0(List.of(msg), port, null, null, PORT_FORM);
   }
 
   /**
@@ -620,7 +641,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), port, address, callback);
+    send0(List.of(Buffer.from(msg)), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -632,7 +653,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(String msg, int port, String address) {
-    send0(List.of(Buffer.from(msg)), port, address, null);
+    send0(List.of(Buffer.from(msg)), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -644,7 +665,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), port, null, callback);
+    send0(List.of(Buffer.from(msg)), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -655,7 +676,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(String msg, int port) {
-    send0(List.of(Buffer.from(msg)), port, null, null);
+    send0(List.of(Buffer.from(msg)), port, null, null, PORT_FORM);
   }
 
   /**
@@ -668,7 +689,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, int port, String address, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), port, address, callback);
+    send0(List.copyOf(list), port, address, callback, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -680,7 +701,7 @@ public class DatagramSocket extends EventEmitter {
    * @param address the destination address or host name; null for localhost
    */
   public void send(List<Buffer> list, int port, String address) {
-    send0(List.copyOf(list), port, address, null);
+    send0(List.copyOf(list), port, address, null, PORT_ADDRESS_FORM);
   }
 
   /**
@@ -692,7 +713,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, int port, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), port, null, callback);
+    send0(List.copyOf(list), port, null, callback, PORT_FORM);
   }
 
   /**
@@ -703,7 +724,7 @@ public class DatagramSocket extends EventEmitter {
    * @param port the destination port, 1 to 65535
    */
   public void send(List<Buffer> list, int port) {
-    send0(List.copyOf(list), port, null, null);
+    send0(List.copyOf(list), port, null, null, PORT_FORM);
   }
 
   /**
@@ -717,7 +738,7 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
    */
   public void send(Buffer msg, int offset, int length, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(slice(msg, offset, length)), null, null, callback);
+    send0(List.of(slice(msg, offset, length)), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -729,7 +750,7 @@ public class DatagramSocket extends EventEmitter {
    * @param length the datagram's length
    */
   public void send(Buffer msg, int offset, int length) {
-    send0(List.of(slice(msg, offset, length)), null, null, null);
+    send0(List.of(slice(msg, offset, length)), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -740,7 +761,7 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.NodeError {@code ERR_SOCKET_BAD_PORT} if the socket is not connected
    */
   public void send(Buffer msg, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(msg), null, null, callback);
+    send0(List.of(msg), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -749,7 +770,7 @@ public class DatagramSocket extends EventEmitter {
    * @param msg the message
    */
   public void send(Buffer msg) {
-    send0(List.of(msg), null, null, null);
+    send0(List.of(msg), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -760,7 +781,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(String msg, BiConsumer<Throwable, Integer> callback) {
-    send0(List.of(Buffer.from(msg)), null, null, callback);
+    send0(List.of(Buffer.from(msg)), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -769,7 +790,7 @@ public class DatagramSocket extends EventEmitter {
    * @param msg the message
    */
   public void send(String msg) {
-    send0(List.of(Buffer.from(msg)), null, null, null);
+    send0(List.of(Buffer.from(msg)), null, null, null, CONNECTED_FORM);
   }
 
   /**
@@ -780,7 +801,7 @@ public class DatagramSocket extends EventEmitter {
    * @param callback called with (null, bytes sent) or (error, null); may be null
    */
   public void send(List<Buffer> list, BiConsumer<Throwable, Integer> callback) {
-    send0(List.copyOf(list), null, null, callback);
+    send0(List.copyOf(list), null, null, callback, CONNECTED_FORM);
   }
 
   /**
@@ -790,7 +811,7 @@ public class DatagramSocket extends EventEmitter {
    * @param list the parts of the datagram, in order
    */
   public void send(List<Buffer> list) {
-    send0(List.copyOf(list), null, null, null);
+    send0(List.copyOf(list), null, null, null, CONNECTED_FORM);
   }
 
   // Node: sliceBuffer, with offset and length taken as unsigned (`offset >>> 0`).
@@ -806,22 +827,54 @@ public class DatagramSocket extends EventEmitter {
     return msg.subarray((int) off, (int) (off + len));
   }
 
+  // Where a Java overload's arguments sit in Node's send(buffer, offset, length, port, address,
+  // callback): a connected socket takes its forms by position, so a port or callback given to
+  // another form is ignored, dropped or refused exactly as Node's shuffling does (checked with
+  // node v20).
+  /** (msg[, cb]) and (msg, offset, length[, cb]): the connected forms. */
+  private static final int CONNECTED_FORM = 0;
+  /** (msg, port[, cb]): port and cb land in offset and length; Node ignores both. */
+  private static final int PORT_FORM = 1;
+  /** (msg, port, address[, cb]): cb lands in port, so a callback means IS_CONNECTED. */
+  private static final int PORT_ADDRESS_FORM = 2;
+  /** (msg, offset, length, port[, cb]): cb lands in address; a port or cb means IS_CONNECTED. */
+  private static final int SLICE_FORM = 3;
+  /** (msg, offset, length, port, address[, cb]): a port or an address means IS_CONNECTED. */
+  private static final int SLICE_ADDRESS_FORM = 4;
+
   // Node: Socket.prototype.send after its argument shuffling; port null = none given.
-  private void send0(List<Buffer> list, Integer port, String address, BiConsumer<Throwable, Integer> cb) {
-    if (!loop.inLoop()) {
-      onLoop(() -> {
-        send0(list, port, address, cb);
-        return null;
-      });
-      return;
-    }
+  private void send0(List<Buffer> list, Integer port, String address,
+      BiConsumer<Throwable, Integer> cb, int form) {
     boolean connected = connectState == ConnectState.CONNECTED;
     if (connected) {
-      if (port != null || (address != null && !address.isEmpty())) {
+      boolean refused = switch (form) {
+        case PORT_ADDRESS_FORM -> cb != null;
+        case SLICE_FORM -> port != 0 || cb != null;
+        case SLICE_ADDRESS_FORM -> port != 0 || (address != null && !address.isEmpty());
+        default -> false;
+      };
+      if (refused) {
         throw DgramErrors.isConnected();
       }
-    } else if (port == null || port <= 0 || port > 65535) {
+      // The forms that name a peer send to the connected one; PORT_FORM's callback was taken
+      // for `offset`, a number, which Node then drops.
+      sendTo(list, null, null, form == PORT_FORM ? null : cb, form);
+      return;
+    }
+    if (port == null || port <= 0 || port > 65535) {
       throw DgramErrors.badPort(port, false);
+    }
+    sendTo(list, port, address, cb, form);
+  }
+
+  private void sendTo(List<Buffer> list, Integer port, String address,
+      BiConsumer<Throwable, Integer> cb, int form) {
+    if (!loop.inLoop()) {
+      // Judged by the snapshot above; the loop judges again when it runs the send, in order.
+      checkOpen();
+      Integer p = port;
+      loop.executeLater(() -> send0(list, p, address, cb, p == null ? CONNECTED_FORM : form));
+      return;
     }
     healthCheck();
     if (bindState == BindState.UNBOUND) {
@@ -829,10 +882,11 @@ public class DatagramSocket extends EventEmitter {
     }
     List<Buffer> datagram = list.isEmpty() ? List.of(Buffer.alloc(0)) : list;
     if (bindState != BindState.BOUND) {
-      enqueue(() -> send0(datagram, port, address, cb));
+      // Node replays this.send(list, port, address, callback) after 'listening'.
+      enqueue(() -> send0(datagram, port, address, cb, PORT_ADDRESS_FORM));
       return;
     }
-    if (connected) {
+    if (port == null) {
       doSend(null, null, datagram, null, null, cb);
     } else {
       resolver.lookup(address, (ex, ip, ipText) -> doSend(ex, ip, datagram, address, port, cb));
@@ -910,7 +964,14 @@ public class DatagramSocket extends EventEmitter {
    */
   public DatagramSocket close(Runnable callback) {
     if (!loop.inLoop()) {
-      return onLoop(() -> close(callback));
+      if (bindState != BindState.BINDING) {
+        checkOpen();
+        // Nothing can stop this close now (no queue waits for a bind): later calls from any
+        // thread see the socket closed, as they would in Node.
+        closed = true;
+      }
+      loop.executeLater(() -> close(callback));
+      return this;
     }
     if (callback != null) {
       on(CLOSE, callback);
@@ -926,6 +987,8 @@ public class DatagramSocket extends EventEmitter {
     }
     handle.close();
     handle = null;
+    closed = true;
+    publish();
     loop.nextTick(() -> emit(CLOSE));
     return this;
   }
@@ -939,7 +1002,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public AddressInfo address() {
     if (!loop.inLoop()) {
-      return onLoop(this::address);
+      return snapshot("getsockname");
     }
     healthCheck();
     return info(handle.localAddress());
@@ -953,7 +1016,12 @@ public class DatagramSocket extends EventEmitter {
    */
   public AddressInfo remoteAddress() {
     if (!loop.inLoop()) {
-      return onLoop(this::remoteAddress);
+      checkOpen();
+      AddressInfo remote = remoteSnapshot;
+      if (connectState != ConnectState.CONNECTED || remote == null) {
+        throw DgramErrors.notConnected();
+      }
+      return remote;
     }
     healthCheck();
     if (connectState != ConnectState.CONNECTED) {
@@ -964,7 +1032,8 @@ public class DatagramSocket extends EventEmitter {
 
   private AddressInfo info(InetSocketAddress a) {
     InetAddress ip = a.getAddress();
-    return new AddressInfo(UdpAddresses.text(ip, ipv6), UdpAddresses.family(ip, ipv6), a.getPort());
+    boolean v6 = handle.socketIpv6();
+    return new AddressInfo(UdpAddresses.text(ip, v6), UdpAddresses.family(ip, v6), a.getPort());
   }
 
   // ---- options ------------------------------------------------------------------------------
@@ -976,7 +1045,12 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code setBroadcast EBADF} if not bound
    */
   public void setBroadcast(boolean flag) {
-    run(() -> requireHandle().setBroadcast(flag));
+    if (!loop.inLoop()) {
+      snapshot("setBroadcast");
+      loop.executeLater(() -> setBroadcast(flag));
+      return;
+    }
+    requireHandle().setBroadcast(flag);
   }
 
   /**
@@ -989,8 +1063,7 @@ public class DatagramSocket extends EventEmitter {
    *     not bound
    */
   public int setTTL(int ttl) {
-    run(() -> requireHandle().setIntOption("setTTL", ttl, 1, 255));
-    return ttl;
+    return intOption("setTTL", ttl, 1, 255);
   }
 
   /**
@@ -1003,8 +1076,7 @@ public class DatagramSocket extends EventEmitter {
    *     not bound
    */
   public int setMulticastTTL(int ttl) {
-    run(() -> requireHandle().setIntOption("setMulticastTTL", ttl, 0, 255));
-    return ttl;
+    return intOption("setMulticastTTL", ttl, 0, 255);
   }
 
   /**
@@ -1016,8 +1088,23 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code setMulticastLoopback EBADF} if not bound
    */
   public boolean setMulticastLoopback(boolean flag) {
-    run(() -> requireHandle().setIntOption("setMulticastLoopback", flag ? 1 : 0, 0, 255));
+    intOption("setMulticastLoopback", flag ? 1 : 0, 0, 255);
     return flag;
+  }
+
+  // libuv checks the range first (EINVAL), then setsockopt fails EBADF without a socket.
+  private int intOption(String syscall, int value, int min, int max) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (value < min || value > max) {
+        throw DgramErrors.errno("EINVAL", syscall);
+      }
+      snapshot(syscall);
+      loop.executeLater(() -> intOption(syscall, value, min, max));
+      return value;
+    }
+    requireHandle().setIntOption(syscall, value, min, max);
+    return value;
   }
 
   /**
@@ -1030,11 +1117,19 @@ public class DatagramSocket extends EventEmitter {
    *     EADDRNOTAVAIL} for no local interface, {@code ENOPROTOOPT} for the wrong family
    */
   public void setMulticastInterface(String interfaceAddress) {
-    run(() -> {
-      healthCheck();
+    if (!loop.inLoop()) {
+      checkOpen();
       requireString(interfaceAddress, "interfaceAddress");
-      handle.setMulticastInterface(interfaceAddress);
-    });
+      if (UdpAddresses.literal(interfaceAddress) == null) {
+        throw DgramErrors.errno("EINVAL", "setMulticastInterface");
+      }
+      snapshot("setMulticastInterface");
+      loop.executeLater(() -> setMulticastInterface(interfaceAddress));
+      return;
+    }
+    healthCheck();
+    requireString(interfaceAddress, "interfaceAddress");
+    handle.setMulticastInterface(interfaceAddress);
   }
 
   /**
@@ -1051,15 +1146,18 @@ public class DatagramSocket extends EventEmitter {
   /**
    * Joins a multicast group on one interface ({@code IP_ADD_MEMBERSHIP}/{@code
    * IPV6_JOIN_GROUP}). Node: {@code socket.addMembership(multicastAddress, interfaceAddress)}.
+   * On a socket not bound yet, this (like the other membership calls) first binds it as libuv
+   * does: to the any-address of the group's family, a random port, with SO_REUSEADDR, without
+   * {@link #LISTENING} and without receiving; a later {@link #bind} then fails with {@code bind
+   * EINVAL}, as in Node.
    *
    * @param multicastAddress the group
    * @param interfaceAddress the interface's address (udp6: {@code ::%name}), or null for any
    * @throws dev.nodus.NodeError {@code ERR_MISSING_ARGS} without a group; {@code
-   *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined, {@code
-   *     EBADF} if not bound
+   *     addMembership EINVAL} if no multicast IP, {@code EADDRINUSE} if already joined
    */
   public void addMembership(String multicastAddress, String interfaceAddress) {
-    run(() -> membership(multicastAddress, interfaceAddress, true));
+    membership(multicastAddress, interfaceAddress, true);
   }
 
   /**
@@ -1081,16 +1179,31 @@ public class DatagramSocket extends EventEmitter {
    * @throws dev.nodus.SystemError {@code dropMembership EADDRNOTAVAIL} if not joined
    */
   public void dropMembership(String multicastAddress, String interfaceAddress) {
-    run(() -> membership(multicastAddress, interfaceAddress, false));
+    membership(multicastAddress, interfaceAddress, false);
   }
 
   // Node: addMembership/dropMembership.
   private void membership(String multicastAddress, String interfaceAddress, boolean join) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (multicastAddress == null || multicastAddress.isEmpty()) {
+        throw DgramErrors.missingArgs("multicastAddress");
+      }
+      if (UdpAddresses.literal(multicastAddress) == null) {
+        throw DgramErrors.errno("EINVAL", join ? "addMembership" : "dropMembership");
+      }
+      loop.executeLater(() -> membership(multicastAddress, interfaceAddress, join));
+      return;
+    }
     healthCheck();
     if (multicastAddress == null || multicastAddress.isEmpty()) {
       throw DgramErrors.missingArgs("multicastAddress");
     }
-    handle.membership(multicastAddress, interfaceAddress, join);
+    try {
+      handle.membership(multicastAddress, interfaceAddress, join);
+    } finally {
+      publish(); // the call may have bound the socket
+    }
   }
 
   /**
@@ -1116,7 +1229,7 @@ public class DatagramSocket extends EventEmitter {
    */
   public void addSourceSpecificMembership(String sourceAddress, String groupAddress,
       String interfaceAddress) {
-    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, true));
+    sourceMembership(sourceAddress, groupAddress, interfaceAddress, true);
   }
 
   /**
@@ -1141,15 +1254,31 @@ public class DatagramSocket extends EventEmitter {
    */
   public void dropSourceSpecificMembership(String sourceAddress, String groupAddress,
       String interfaceAddress) {
-    run(() -> sourceMembership(sourceAddress, groupAddress, interfaceAddress, false));
+    sourceMembership(sourceAddress, groupAddress, interfaceAddress, false);
   }
 
   // Node: addSourceSpecificMembership/dropSourceSpecificMembership.
   private void sourceMembership(String source, String group, String iface, boolean join) {
+    if (!loop.inLoop()) {
+      checkOpen();
+      requireString(source, "sourceAddress");
+      requireString(group, "groupAddress");
+      if (UdpAddresses.literal(source) == null || UdpAddresses.literal(group) == null
+          || UdpAddresses.isIpv4(source) != UdpAddresses.isIpv4(group)) {
+        throw DgramErrors.errno("EINVAL",
+            join ? "addSourceSpecificMembership" : "dropSourceSpecificMembership");
+      }
+      loop.executeLater(() -> sourceMembership(source, group, iface, join));
+      return;
+    }
     healthCheck();
     requireString(source, "sourceAddress");
     requireString(group, "groupAddress");
-    handle.sourceMembership(source, group, iface, join);
+    try {
+      handle.sourceMembership(source, group, iface, join);
+    } finally {
+      publish(); // the call may have bound the socket
+    }
   }
 
   /**
@@ -1195,15 +1324,63 @@ public class DatagramSocket extends EventEmitter {
     return bufferSize(false, 0);
   }
 
+  /**
+   * Returns the number of bytes handed to the kernel but not yet taken because the socket was
+   * not writable. Node: {@code socket.getSendQueueSize()}. As in Node, sends still waiting for
+   * {@code 'listening'} or for a lookup do not count, and neither do datagrams of the current
+   * loop turn (Node sends those at once; Nodus hands them over at the end of the turn). From
+   * another thread it returns what the loop saw after its last flush (re-read every millisecond
+   * while datagrams wait).
+   *
+   * @return the queued bytes, usually 0
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed (Node fails
+   *     with a TypeError)
+   */
+  public long getSendQueueSize() {
+    if (!loop.inLoop()) {
+      checkOpen();
+      return udp.sendQueueSnapshot(true);
+    }
+    return requireHandle().sendQueue(true);
+  }
+
+  /**
+   * Returns the number of datagrams handed to the kernel but not yet taken because the socket
+   * was not writable. Node: {@code socket.getSendQueueCount()}; see {@link #getSendQueueSize()}.
+   *
+   * @return the queued datagrams, usually 0
+   * @throws dev.nodus.NodeError {@code ERR_SOCKET_DGRAM_NOT_RUNNING} if closed (Node fails
+   *     with a TypeError)
+   */
+  public long getSendQueueCount() {
+    if (!loop.inLoop()) {
+      checkOpen();
+      return udp.sendQueueSnapshot(false);
+    }
+    return requireHandle().sendQueue(false);
+  }
+
   // Node: bufferSize(self, size, buffer); size 0 only reads.
   private int bufferSize(boolean recv, int size) {
-    if (!loop.inLoop()) {
-      return onLoop(() -> bufferSize(recv, size));
-    }
     if (size < 0) {
       throw DgramErrors.badBufferSize();
     }
-    return requireHandle().bufferSize(recv, size);
+    if (!loop.inLoop()) {
+      checkOpen();
+      if (localSnapshot == null) {
+        throw DgramErrors.bufferSize(Errno.of("EBADF"), recv, null);
+      }
+      if (size == 0) {
+        return recv ? recvBufferSnapshot : sendBufferSnapshot;
+      }
+      loop.executeLater(() -> bufferSize(recv, size));
+      return 0;
+    }
+    int r = requireHandle().bufferSize(recv, size);
+    if (size != 0) {
+      publish();
+    }
+    return r;
   }
 
   /**
@@ -1212,11 +1389,13 @@ public class DatagramSocket extends EventEmitter {
    * @return this socket
    */
   public DatagramSocket ref() {
-    run(() -> {
-      if (handle != null) {
-        handle.ref();
-      }
-    });
+    if (!loop.inLoop()) {
+      loop.executeLater(this::ref);
+      return this;
+    }
+    if (handle != null) {
+      handle.ref();
+    }
     return this;
   }
 
@@ -1226,11 +1405,13 @@ public class DatagramSocket extends EventEmitter {
    * @return this socket
    */
   public DatagramSocket unref() {
-    run(() -> {
-      if (handle != null) {
-        handle.unref();
-      }
-    });
+    if (!loop.inLoop()) {
+      loop.executeLater(this::unref);
+      return this;
+    }
+    if (handle != null) {
+      handle.unref();
+    }
     return this;
   }
 
@@ -1255,36 +1436,52 @@ public class DatagramSocket extends EventEmitter {
     }
   }
 
-  private void run(Runnable r) {
-    if (loop.inLoop()) {
-      r.run();
-    } else {
-      onLoop(() -> {
-        r.run();
-        return null;
-      });
+  // Off the loop: Node's healthCheck, judged by the snapshot.
+  private void checkOpen() {
+    if (closed) {
+      throw DgramErrors.notRunning();
     }
   }
 
-  private <T> T onLoop(Supplier<T> s) {
-    CompletableFuture<T> f = new CompletableFuture<>();
-    loop.execute(() -> {
-      try {
-        f.complete(s.get());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    });
+  /**
+   * Off the loop: the local address as the loop last saw it, or the error Node's call would
+   * get ({@code NOT_RUNNING} when closed, {@code <syscall> EBADF} without an OS socket).
+   */
+  private AddressInfo snapshot(String syscall) {
+    checkOpen();
+    AddressInfo local = localSnapshot;
+    if (local == null) {
+      throw DgramErrors.errno("EBADF", syscall);
+    }
+    return local;
+  }
+
+  /**
+   * On the loop, after anything that changes what other threads may ask about: the OS socket
+   * (created, bound, connected, disconnected, closed) or its buffer sizes. Not on the send path.
+   */
+  private void publish() {
+    UdpHandle h = handle;
+    if (h == null || !h.hasSocket()) {
+      localSnapshot = null;
+      remoteSnapshot = null;
+      return;
+    }
     try {
-      return f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
+      remoteSnapshot = connectState == ConnectState.CONNECTED ? info(h.remoteAddress()) : null;
+    } catch (RuntimeException e) {
+      remoteSnapshot = null;
+    }
+    try {
+      recvBufferSnapshot = h.bufferSize(true, 0);
+      sendBufferSnapshot = h.bufferSize(false, 0);
+    } catch (RuntimeException e) {
+      // keeps the last values; the getter on the loop reports the error
+    }
+    try {
+      localSnapshot = info(h.localAddress());
+    } catch (RuntimeException e) {
+      localSnapshot = null;
     }
   }
 

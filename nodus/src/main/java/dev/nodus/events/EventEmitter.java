@@ -2,6 +2,9 @@ package dev.nodus.events;
 
 import dev.nodus.NodeError;
 import dev.nodus.internal.errors.Warnings;
+import dev.nodus.internal.loop.EventEmitterLoops;
+import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.ThreadCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,8 +31,17 @@ import java.util.function.Consumer;
  * as in Node. A {@code once} listener is removed before it is called and runs at most once,
  * even when its event is emitted again from inside a listener.
  *
- * <p>Threading: adding and removing listeners is safe from any thread; events are emitted on
- * the loop that owns the emitter, so listeners need no locks.
+ * <h2>Threading</h2>
+ * A plain {@code EventEmitter} belongs to no loop: it works without one, and every method runs
+ * on the calling thread ({@code emit} calls the listeners there); adding and removing listeners
+ * is safe from any thread. An emitter bound to a loop (every stream, so every socket) follows
+ * Nodus's threading contract: every method may be called from any thread and never blocks;
+ * {@code on}, {@code once}, {@code prependListener}, {@code off}, {@code removeAllListeners} and
+ * {@code emit} called off the loop are handed to the loop and run there, in the order they were
+ * made, so listeners always run on the loop and need no locks. {@code emit} off the loop returns
+ * whether the event had listeners when it was called. The getters ({@code listenerCount},
+ * {@code listeners}, {@code eventNames}, ...) read the current listener table, an immutable
+ * snapshot, from any thread.
  */
 public class EventEmitter {
   /** Node's {@code 'error'}: an error occurred. With no listener, {@code emit} throws it. */
@@ -54,6 +66,13 @@ public class EventEmitter {
   private volatile Object[] table = ListenerTable.EMPTY;
 
   private volatile int maxListeners = -1;
+  /** The loop this emitter is bound to (streams), or null: then it runs calls where they are made. */
+  private Loop loop;
+
+  static {
+    EventEmitterLoops.install((e, l) -> e.loop = l);
+  }
+
   /** Events whose list already caused a MaxListenersExceededWarning (Node: list.warned). */
   private Set<String> warned;
 
@@ -520,6 +539,11 @@ public class EventEmitter {
    */
   public EventEmitter off(String event, Object listener) {
     Objects.requireNonNull(listener, "listener");
+    if (offLoop()) {
+      loop.executeLater(() -> off(event, listener));
+      return this;
+    }
+    ThreadCheck.confined(loop, "EventEmitter.off");
     ListenerEntry hit;
     boolean last;
     synchronized (this) {
@@ -597,6 +621,10 @@ public class EventEmitter {
    * @emits {@link #REMOVE_LISTENER} for each removed listener, last added first
    */
   public EventEmitter removeAllListeners(String event) {
+    if (offLoop()) {
+      loop.executeLater(() -> removeAllListeners(event));
+      return this;
+    }
     ListenerEntry[] list;
     synchronized (this) {
       list = ListenerTable.list(ListenerTable.find(table, event));
@@ -627,6 +655,11 @@ public class EventEmitter {
    *     {@link #eventNames()} order, {@code 'removeListener'}'s own listeners last
    */
   public EventEmitter removeAllListeners() {
+    if (offLoop()) {
+      loop.executeLater(() -> removeAllListeners());
+      return this;
+    }
+    ThreadCheck.confined(loop, "EventEmitter.removeAllListeners");
     if (ListenerTable.find(table, REMOVE_LISTENER.name()) != null) {
       for (String name : eventNames()) {
         if (!name.equals(REMOVE_LISTENER.name())) {
@@ -742,6 +775,11 @@ public class EventEmitter {
   /** lib/events.js emit: snapshot the list, call each; a throw stops the emission. */
   private boolean dispatch(String event, Object[] all, int n, Object a, Object b, Object c) {
     Object listeners = ListenerTable.find(table, event);
+    if (offLoop()) {
+      loop.executeLater(() -> dispatch(event, all, n, a, b, c));
+      return listeners != null;
+    }
+    ThreadCheck.confined(loop, "EventEmitter.emit");
     if (listeners == null) {
       if (event.equals(ERROR.name())) {
         throw unhandled(n > 0, a);
@@ -983,10 +1021,21 @@ public class EventEmitter {
 
   // ---- internals -------------------------------------------------------------------------
 
+  /** Whether a call must be handed to the loop: the emitter is loop-bound and this thread is not it. */
+  private boolean offLoop() {
+    Loop l = loop;
+    return l != null && !l.inLoop();
+  }
+
   /** lib/events.js _addListener. */
   private void add(
       EventKey key, String event, Object listener, int kind, boolean once, boolean prepend) {
     Objects.requireNonNull(listener, "listener");
+    if (offLoop()) {
+      loop.executeLater(() -> add(key, event, listener, kind, once, prepend));
+      return;
+    }
+    ThreadCheck.confined(loop, "EventEmitter.add");
     // 'newListener' comes first, so a listener its handler adds for the same event lands
     // before this one, as in Node.
     if (ListenerTable.find(table, NEW_LISTENER.name()) != null) {

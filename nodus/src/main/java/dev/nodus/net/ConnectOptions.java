@@ -1,11 +1,19 @@
 package dev.nodus.net;
 
 /**
- * Options for {@link Net#connect(ConnectOptions, Runnable)}. Node: the {@code options} of
- * {@code net.connect(options[, connectListener])}.
+ * Options for {@link Net#connect(ConnectOptions, Runnable)} and
+ * {@link Socket#connect(ConnectOptions, Runnable)}. Node: the {@code options} of
+ * {@code net.connect(options[, connectListener])} and {@code socket.connect(options)}. As in
+ * Node, {@code socket.connect} reads only where to connect (host, port, path, localAddress,
+ * localPort, family); the socket settings here ({@code noDelay}, {@code keepAlive},
+ * {@code keepAliveInitialDelay}, {@code allowHalfOpen}, {@code highWaterMark}, {@code timeout})
+ * are read by {@code net.connect}, which makes the socket ({@link SocketOptions} for
+ * {@code new Socket(options)}).
  */
 public final class ConnectOptions {
   int port = -1;
+  /** Node tells an absent port (ERR_MISSING_ARGS) from a bad one (ERR_SOCKET_BAD_PORT). */
+  boolean portSet;
   String host = "localhost";
   String path;
   String localAddress;
@@ -17,6 +25,48 @@ public final class ConnectOptions {
   int keepAliveInitialDelay;
   boolean allowHalfOpen;
   int highWaterMark = -1;
+  Boolean autoSelectFamily;
+  Integer autoSelectFamilyAttemptTimeout;
+  Lookup lookup;
+
+  /**
+   * A host name resolver in place of the system's. Node: the {@code lookup} option, a function
+   * like {@code dns.lookup}.
+   */
+  @FunctionalInterface
+  public interface Lookup {
+    /**
+     * Resolves {@code hostname}; must call {@code callback} exactly once, at any later time (from
+     * any thread: the result is handed to the socket's loop).
+     *
+     * @param hostname the name to resolve
+     * @param family 4 or 6 to ask for one family, 0 for both
+     * @param all whether every address is wanted (with {@code autoSelectFamily}); when false the
+     *     first one delivered is used
+     * @param callback receives the error, or the addresses
+     */
+    void lookup(String hostname, int family, boolean all, LookupCallback callback);
+  }
+
+  /** The callback of a {@link Lookup}. Node: {@code (err, address, family)} or {@code (err, addresses)}. */
+  @FunctionalInterface
+  public interface LookupCallback {
+    /**
+     * Delivers the lookup's result.
+     *
+     * @param err the error, or null on success
+     * @param addresses the addresses found, in order of preference
+     */
+    void done(Throwable err, java.util.List<LookupAddress> addresses);
+  }
+
+  /**
+   * One address a {@link Lookup} found. Node: {@code { address, family }}.
+   *
+   * @param address the IP address as text, such as {@code "::1"}
+   * @param family 4 or 6
+   */
+  public record LookupAddress(String address, int family) {}
 
   /** Creates options with Node's defaults (host {@code localhost}). */
   public ConnectOptions() {}
@@ -29,6 +79,7 @@ public final class ConnectOptions {
    */
   public ConnectOptions port(int port) {
     this.port = port;
+    this.portSet = true;
     return this;
   }
 
@@ -150,6 +201,44 @@ public final class ConnectOptions {
    */
   public ConnectOptions highWaterMark(int bytes) {
     this.highWaterMark = bytes;
+    return this;
+  }
+
+  /**
+   * Whether a host name's addresses are all tried, alternating families, each for
+   * {@link #autoSelectFamilyAttemptTimeout(int)} before the next starts (happy eyeballs). Node:
+   * {@code autoSelectFamily}, default true in v20 ({@code net.getDefaultAutoSelectFamily()}).
+   * It applies when {@code family} is 0 and there is no {@code localAddress}.
+   *
+   * @param on whether to try every address
+   * @return these options
+   */
+  public ConnectOptions autoSelectFamily(boolean on) {
+    this.autoSelectFamily = on;
+    return this;
+  }
+
+  /**
+   * How long each attempt of {@link #autoSelectFamily(boolean)} may take before the next address
+   * is tried, in milliseconds; values under 10 count as 10. Node:
+   * {@code autoSelectFamilyAttemptTimeout}, default 250.
+   *
+   * @param ms the time per attempt, at least 1
+   * @return these options
+   */
+  public ConnectOptions autoSelectFamilyAttemptTimeout(int ms) {
+    this.autoSelectFamilyAttemptTimeout = ms;
+    return this;
+  }
+
+  /**
+   * Resolves host names with {@code lookup} instead of the system resolver. Node: {@code lookup}.
+   *
+   * @param lookup the resolver
+   * @return these options
+   */
+  public ConnectOptions lookup(Lookup lookup) {
+    this.lookup = lookup;
     return this;
   }
 }

@@ -1,5 +1,11 @@
 package dev.nodus.net;
 
+import dev.nodus.internal.errors.NodeInspect;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Options for {@link Server#listen(ListenOptions, Runnable)}. Node: the {@code options} of
  * {@code server.listen(options[, callback])}.
@@ -11,8 +17,14 @@ public final class ListenOptions {
   int backlog = 511;
   boolean ipv6Only;
   boolean exclusive;
+  boolean portSet;
+  /** The properties set, in the order a JS object literal would hold them, for error messages. */
+  private final Map<String, Object> given = new LinkedHashMap<>();
 
-  /** Creates options: port 0, no host (dual-stack {@code ::}), backlog 511 as Node. */
+  /**
+   * Creates options with no port, host or path yet, backlog 511 as Node. As in Node, listening
+   * needs a port or a path: {@code listen(new ListenOptions().host(h))} throws.
+   */
   public ListenOptions() {}
 
   /**
@@ -23,6 +35,8 @@ public final class ListenOptions {
    */
   public ListenOptions port(int port) {
     this.port = port;
+    this.portSet = true;
+    given.put("port", port);
     return this;
   }
 
@@ -34,6 +48,7 @@ public final class ListenOptions {
    */
   public ListenOptions host(String host) {
     this.host = host;
+    given.put("host", host);
     return this;
   }
 
@@ -45,6 +60,7 @@ public final class ListenOptions {
    */
   public ListenOptions path(String path) {
     this.path = path;
+    given.put("path", path);
     return this;
   }
 
@@ -56,6 +72,7 @@ public final class ListenOptions {
    */
   public ListenOptions backlog(int backlog) {
     this.backlog = backlog;
+    given.put("backlog", backlog);
     return this;
   }
 
@@ -67,6 +84,7 @@ public final class ListenOptions {
    */
   public ListenOptions ipv6Only(boolean on) {
     this.ipv6Only = on;
+    given.put("ipv6Only", on);
     return this;
   }
 
@@ -79,6 +97,36 @@ public final class ListenOptions {
    */
   public ListenOptions exclusive(boolean on) {
     this.exclusive = on;
+    given.put("exclusive", on);
     return this;
+  }
+
+  /**
+   * These options as Node's {@code util.inspect()} shows the object in an error message:
+   * {@code { host: '127.0.0.1', backlog: 5 }} on one line when it fits in 80 columns, else one
+   * property a line.
+   */
+  String inspect() {
+    if (given.isEmpty()) {
+      return "{}";
+    }
+    List<String> entries = new ArrayList<>(given.size());
+    for (Map.Entry<String, Object> e : given.entrySet()) {
+      Object v = e.getValue();
+      String text = v == null ? "null" : v instanceof String str ? NodeInspect.string(str) : String.valueOf(v);
+      entries.add(e.getKey() + ": " + text);
+    }
+    // inspect.js reduceToSingleString / isBelowBreakLength at depth 0: start is the entry
+    // count + the brace + 10; the entries, plus one per entry, must fit in breakLength 80.
+    int total = entries.size() + entries.size() + 1 + 10;
+    boolean single = total + entries.size() <= 80;
+    for (String entry : entries) {
+      total += entry.length();
+      single &= total <= 80;
+    }
+    if (single) {
+      return "{ " + String.join(", ", entries) + " }";
+    }
+    return "{\n  " + String.join(",\n  ", entries) + "\n}";
   }
 }

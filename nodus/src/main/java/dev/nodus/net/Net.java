@@ -1,5 +1,6 @@
 package dev.nodus.net;
 
+import dev.nodus.NodeError;
 import dev.nodus.internal.loop.Loop;
 import java.util.function.Consumer;
 
@@ -44,6 +45,17 @@ public final class Net {
   }
 
   /**
+   * Creates a TCP or Unix-domain server with options and no connection listener yet. Node:
+   * {@code net.createServer(options)}.
+   *
+   * @param options the server's options
+   * @return the server, not yet listening
+   */
+  public static Server createServer(ServerOptions options) {
+    return createServer(options, null);
+  }
+
+  /**
    * Creates a server with options. Node: {@code net.createServer(options, connectionListener)}.
    *
    * @param options allowHalfOpen, pauseOnConnect, noDelay, keepAlive, highWaterMark
@@ -72,6 +84,9 @@ public final class Net {
    * @param options host, port or path, and socket options
    * @param connectListener called once connected, or null
    * @return the socket, connecting
+   * @throws dev.nodus.NodeError as Node, synchronously: {@code ERR_MISSING_ARGS} without a port
+   *     or path, {@code ERR_INVALID_IP_ADDRESS} for a local address that is not an IP,
+   *     {@code ERR_SOCKET_BAD_PORT}, {@code ERR_INVALID_ARG_VALUE} for a family other than 0, 4, 6
    */
   public static Socket connect(ConnectOptions options, Runnable connectListener) {
     Loop loop = Loop.require();
@@ -137,6 +152,47 @@ public final class Net {
    */
   public static Socket connect(String path, Runnable connectListener) {
     return connect(new ConnectOptions().path(path), connectListener);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code net.connect(path)}.
+   *
+   * @param path the socket file
+   * @return the socket, connecting
+   */
+  public static Socket connect(String path) {
+    return connect(path, null);
+  }
+
+  /**
+   * Same as {@link #connect(int)}. Node: {@code net.createConnection(port)}.
+   *
+   * @param port the port, on localhost
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(int port) {
+    return connect(port, (Runnable) null);
+  }
+
+  /**
+   * Same as {@link #connect(int, String)}. Node: {@code net.createConnection(port, host)}.
+   *
+   * @param port the port
+   * @param host the host name or IP address
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(int port, String host) {
+    return connect(port, host, null);
+  }
+
+  /**
+   * Same as {@link #connect(String)}. Node: {@code net.createConnection(path)}.
+   *
+   * @param path the socket file
+   * @return the socket, connecting
+   */
+  public static Socket createConnection(String path) {
+    return connect(path, null);
   }
 
   /**
@@ -223,4 +279,5 @@ public final class Net {
   public static boolean isIPv6(String input) {
     return IpAddresses.isIPv6(input);
   }
+
 }

@@ -4,6 +4,7 @@ import dev.nodus.NodeError;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.events.EventEmitter;
+import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.errors.Errno;
 import dev.nodus.internal.loop.HandleRef;
 import dev.nodus.internal.loop.Loop;
@@ -11,6 +12,7 @@ import dev.nodus.internal.loop.Transports;
 import dev.nodus.internal.net.SharedPorts;
 import dev.nodus.internal.net.TcpHandle;
 import dev.nodus.internal.net.TcpServerHandle;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -18,6 +20,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -53,15 +56,22 @@ public class Server extends EventEmitter {
 
   private final Loop loop;
   private final ServerOptions options;
-  private TcpServerHandle handle;
-  private boolean listening;
+  /** Volatile, as listening and maxConnections: address() and the getters read them from any thread. */
+  private volatile TcpServerHandle handle;
+  private volatile boolean listening;
   private int connections;
-  private int maxConnections;
+  private volatile int maxConnections;
   private final HandleRef loopRef;
-  private boolean wildcard;
+  private volatile boolean wildcard;
+  /** The host was an IPv4-mapped IPv6 literal: the socket is AF_INET6 whatever Netty decodes. */
+  private volatile boolean mappedHost;
+  /** net.js _pipeName: the last path listened on, which address() returns even after close. */
+  private volatile String pipeName;
 
   Server(Loop loop, ServerOptions options, Consumer<Socket> connectionListener) {
     this.loop = loop;
+    // Listeners added and events emitted from other threads are handed to the loop, as a stream's.
+    dev.nodus.internal.loop.EventEmitterLoops.bind(this, loop);
     this.options = options;
     this.loopRef = new HandleRef(loop);
     if (connectionListener != null) {
@@ -78,7 +88,7 @@ public class Server extends EventEmitter {
    * @emits {@link #LISTENING} when bound, or {@link #ERROR}
    */
   public Server listen() {
-    return listen(new ListenOptions(), null);
+    return listen(new ListenOptions().port(0), null);
   }
 
   /**
@@ -128,6 +138,29 @@ public class Server extends EventEmitter {
   }
 
   /**
+   * Listens with a backlog. Node: {@code server.listen(port, host, backlog)}.
+   *
+   * @param port the port
+   * @param host the address to bind
+   * @param backlog the accept queue length
+   * @return this server
+   */
+  public Server listen(int port, String host, int backlog) {
+    return listen(port, host, backlog, null);
+  }
+
+  /**
+   * Listens as {@code options} say. Node: {@code server.listen(options)}.
+   *
+   * @param options port and host, or path; backlog, exclusive, ipv6Only
+   * @return this server
+   * @throws NodeError as {@link #listen(ListenOptions, Runnable)}
+   */
+  public Server listen(ListenOptions options) {
+    return listen(options, null);
+  }
+
+  /**
    * Listens with a backlog. Node: {@code server.listen(port, host, backlog, callback)}.
    *
    * @param port the port
@@ -141,13 +174,33 @@ public class Server extends EventEmitter {
   }
 
   /**
-   * Listens on a Unix-domain socket. Node: {@code server.listen(path, callback)}.
+   * Listens on a Unix-domain socket. Node: {@code server.listen(path, callback)}. As in Node, a
+   * string that is a number ({@code "8080"}) is a TCP port instead.
    *
    * @param path the socket file
    * @param callback a one-time {@link #LISTENING} listener, or null
    * @return this server
    */
   public Server listen(String path, Runnable callback) {
+    double n = jsNumber(path);
+    if (n >= 0) {
+      // net.js normalizeArgs: a string that is a number is a port, as listen('8080').
+      if (path.isBlank() || n != Math.rint(n) || n > 65535) {
+        if (!loop.inLoop()) {
+          loop.execute(() -> listen(path, callback));
+          return this;
+        }
+        if (handle != null) {
+          throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
+              "Listen method has been called more than once without closing.");
+        }
+        if (callback != null) {
+          once(LISTENING, callback);
+        }
+        throw badPort("type string (" + dev.nodus.internal.errors.NodeInspect.string(path) + ")");
+      }
+      return listen(new ListenOptions().port((int) n), callback);
+    }
     return listen(new ListenOptions().path(path), callback);
   }
 
@@ -167,7 +220,8 @@ public class Server extends EventEmitter {
    * @param options port, host, path, backlog, ipv6Only, exclusive
    * @param callback a one-time {@link #LISTENING} listener, or null
    * @return this server
-   * @throws NodeError {@code ERR_SERVER_ALREADY_LISTEN}, {@code ERR_SOCKET_BAD_PORT}
+   * @throws NodeError {@code ERR_SERVER_ALREADY_LISTEN}, {@code ERR_SOCKET_BAD_PORT};
+   *     {@code ERR_INVALID_ARG_VALUE} without a port or path (a port wins over a path, as Node)
    */
   public Server listen(ListenOptions options, Runnable callback) {
     if (!loop.inLoop()) {
@@ -178,45 +232,144 @@ public class Server extends EventEmitter {
       throw new NodeError("ERR_SERVER_ALREADY_LISTEN",
           "Listen method has been called more than once without closing.");
     }
-    if (options.path == null && (options.port < 0 || options.port > 65535)) {
-      throw new NodeError("ERR_SOCKET_BAD_PORT",
-          "options.port should be >= 0 and < 65536. Received type number (" + options.port + ").");
-    }
+    // net.js registers the callback before it validates the options, so it stays on a throw.
     if (callback != null) {
       once(LISTENING, callback);
     }
-    boolean unix = options.path != null;
+    // net.js: a port (even with a path) means TCP; else a path that is not a number means a
+    // Unix socket; anything else cannot be listened on.
+    boolean unix = !options.portSet;
+    mappedHost = false;
+    if (options.portSet) {
+      if (options.port < 0 || options.port > 65535) {
+        throw badPort("type number (" + options.port + ")");
+      }
+    } else if (options.path == null || !isPipeName(options.path)) {
+      String received = options.inspect();
+      if (received.length() > 128) {
+        received = received.substring(0, 128) + "...";
+      }
+      throw NodeError.typeError("ERR_INVALID_ARG_VALUE", "The argument 'options' "
+          + (options.path == null ? "must have the property \"port\" or \"path\"" : "is invalid")
+          + ". Received " + received);
+    }
     handle = new TcpServerHandle(loop, unix);
     loopRef.activate();
     if (unix) {
+      pipeName = options.path;
       bind(TcpHandle.unixAddress(options.path), options, false);
       return this;
     }
-    boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
-    InetAddress host;
-    try {
-      wildcard = options.host == null;
-      host = wildcard ? null : InetAddress.getByName(options.host);
-    } catch (UnknownHostException e) {
-      // Node resolves the host with dns.lookup first; an unknown name is an ENOTFOUND error.
-      RuntimeException err = Errno.lookup(Errno.of("ENOTFOUND"), options.host, e);
-      loop.nextTick(() -> failListen(err));
+    // net.js: `if (options.host)`; an empty host is no host, and binds at once. A host is
+    // looked up first (dns.lookup answers an IP on the next tick), so it binds later.
+    wildcard = options.host == null || options.host.isEmpty();
+    if (wildcard) {
+      listenTcp(null, options);
       return this;
     }
+    TcpServerHandle h = handle;
+    if (IpAddresses.isIP(options.host) != 0) {
+      loop.nextTick(() -> {
+        if (handle == h) {
+          try {
+            listenTcp(listenAddress(options.host), options);
+          } catch (UnknownHostException e) {
+            failListen(Errno.lookup(Errno.of("ENOTFOUND"), options.host, e));
+          }
+        }
+      });
+      return this;
+    }
+    Lookup.lookup(loop, options.host, 0, (err, address, family) -> {
+      if (handle != h) {
+        return; // closed while looking up
+      }
+      if (err != null) {
+        failListen(err);
+        return;
+      }
+      listenTcp(address, options);
+    });
+    return this;
+  }
+
+  private void listenTcp(InetAddress host, ListenOptions options) {
+    mappedHost = host instanceof Inet6Address && isMapped(host.getAddress());
+    boolean shared = !options.exclusive && loop.program().loops().size() > 1 && Transports.epoll();
     if (shared && options.port == 0) {
       int[] n = LISTEN0_COUNT.computeIfAbsent(loop, l -> new int[1]);
       String key = options.host + "#" + (n[0]++);
       SharedPorts.Claim claim = SharedPorts.claim(loop.program(), key);
       if (!claim.first()) {
         claim.port().thenAccept(p -> loop.execute(() -> bind(address(host, p), options, true)));
-        return this;
+        return;
       }
       TcpServerHandle h = handle;
       once(LISTENING, () -> claim.port().complete(TcpHandle.portOf(h.localAddress())));
       once(ERROR, e -> claim.port().completeExceptionally(e));
     }
     bind(address(host, options.port), options, shared);
-    return this;
+  }
+
+  private static NodeError badPort(String received) {
+    return NodeError.rangeError("ERR_SOCKET_BAD_PORT",
+        "options.port should be >= 0 and < 65536. Received " + received + ".");
+  }
+
+  /** net.js isPipeName: a string that JavaScript's {@code Number()} does not make a number >= 0. */
+  static boolean isPipeName(String s) {
+    double n = jsNumber(s);
+    return !(n >= 0);
+  }
+
+  private static final java.util.regex.Pattern JS_DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(?:Infinity|(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+  private static final java.util.regex.Pattern JS_RADIX =
+      java.util.regex.Pattern.compile("0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)");
+
+  /** JavaScript's {@code Number(string)}: NaN when the text is not a number literal. */
+  static double jsNumber(String s) {
+    String t = s.strip();
+    if (t.isEmpty()) {
+      return 0;
+    }
+    if (JS_DECIMAL.matcher(t).matches()) {
+      return Double.parseDouble(t);
+    }
+    if (JS_RADIX.matcher(t).matches()) {
+      int radix = switch (t.charAt(1)) {
+        case 'x', 'X' -> 16;
+        case 'o', 'O' -> 8;
+        default -> 2;
+      };
+      return new java.math.BigInteger(t.substring(2), radix).doubleValue();
+    }
+    return Double.NaN;
+  }
+
+  /**
+   * The address to bind for {@code host}. An IPv4-mapped IPv6 literal ({@code ::ffff:127.0.0.1})
+   * stays IPv6 as in libuv (an AF_INET6 socket); Java would make it a plain IPv4 address.
+   */
+  private static InetAddress listenAddress(String host) throws UnknownHostException {
+    InetAddress a = InetAddress.getByName(host);
+    if (a instanceof java.net.Inet4Address && IpAddresses.isIP(host) == 6) {
+      byte[] v6 = new byte[16];
+      v6[10] = (byte) 0xff;
+      v6[11] = (byte) 0xff;
+      System.arraycopy(a.getAddress(), 0, v6, 12, 4);
+      return Inet6Address.getByAddress(null, v6, -1);
+    }
+    return a;
+  }
+
+  private static boolean isMapped(byte[] b) {
+    for (int i = 0; i < 10; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return b.length == 16 && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
   }
 
   private static InetSocketAddress address(InetAddress host, int port) {
@@ -228,22 +381,39 @@ public class Server extends EventEmitter {
     if (h == null) {
       return; // closed before the shared port was known
     }
-    h.listen(address, o.backlog, reusePort, o.ipv6Only, options.highWaterMark, this::accepted,
+    boolean ipv4Socket = address instanceof InetSocketAddress i && !wildcard
+        && i.getAddress() instanceof java.net.Inet4Address;
+    h.listen(address, o.backlog, reusePort, o.ipv6Only, ipv4Socket, options.highWaterMark, this::accepted,
         err -> {
           if (handle != h) {
             return;
           }
           if (err != null) {
             Errno.Code code = Errno.classify(err);
-            String text = o.path != null ? o.path
+            boolean unix = !(address instanceof InetSocketAddress);
+            if (unix && code != null && code.code().equals("ENOENT")) {
+              // libuv's uv_pipe_bind: a missing directory is EACCES.
+              code = Errno.of("EACCES");
+            }
+            String text = unix ? o.path
                 : wildcard ? (Transports.epoll() ? "::" : "0.0.0.0")
-                : dev.nodus.internal.dns.Lookup.toText(((InetSocketAddress) address).getAddress());
-            failListen(Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"), "listen",
-                text, o.path != null ? null : ((InetSocketAddress) address).getPort(), err));
+                : Lookup.toText(((InetSocketAddress) address).getAddress());
+            RuntimeException e = Errno.uvWithHostPort(code != null ? code : Errno.of("EADDRINUSE"),
+                "listen", text, unix ? -1 : ((InetSocketAddress) address).getPort(), err);
+            // net.js _listen2: the handle is dropped now, the error emitted on the next tick.
+            handle = null;
+            loopRef.deactivate();
+            loop.nextTick(() -> emit(ERROR, e));
             return;
           }
+          // Bound and listening now (address() answers at once); 'listening' on the next tick
+          // unless closed by then, as net.js emitListeningNT.
           listening = true;
-          emit(LISTENING);
+          loop.nextTick(() -> {
+            if (handle == h) {
+              emit(LISTENING);
+            }
+          });
         });
   }
 
@@ -253,7 +423,8 @@ public class Server extends EventEmitter {
     emit(ERROR, err);
   }
 
-  private void accepted(TcpHandle h) {
+  private BooleanSupplier accepted(TcpHandle h) {
+    Socket[] made = new Socket[1];
     loop.runCallback(() -> {
       if (maxConnections > 0 && connections >= maxConnections) {
         DropInfo info = dropInfo(h);
@@ -262,6 +433,7 @@ public class Server extends EventEmitter {
         return;
       }
       Socket socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      made[0] = socket;
       if (options.noDelay) {
         h.setNoDelay(true);
       }
@@ -273,6 +445,8 @@ public class Server extends EventEmitter {
       socket.startAccepted(options.pauseOnConnect);
       emit(CONNECTION, socket);
     });
+    Socket socket = made[0];
+    return socket == null ? null : () -> socket.readableLength() > 0;
   }
 
   private static DropInfo dropInfo(TcpHandle h) {
@@ -328,11 +502,10 @@ public class Server extends EventEmitter {
       TcpServerHandle h = handle;
       handle = null;
       listening = false;
-      h.close(() -> {
-        loopRef.deactivate();
-        emitCloseIfDrained();
-      });
-      return this;
+      // On the loop, Netty closes the listening socket right away, as uv_close does; 'close'
+      // does not wait for the close future (net.js emits it on the next tick when no
+      // connection is left, else when the last one is destroyed, once).
+      h.close(loopRef::deactivate);
     }
     emitCloseIfDrained();
     return this;
@@ -349,20 +522,23 @@ public class Server extends EventEmitter {
   // ---- properties ---------------------------------------------------------------------------
 
   /**
-   * Returns the bound address, or null when not listening. Node: {@code server.address()}.
+   * Returns the bound address, or null when not listening. Node: {@code server.address()}. For
+   * a Unix socket, the path given to {@code listen}, from that call on and after close, as Node.
    *
    * @return the address
    */
   public AddressInfo address() {
-    if (handle == null || !listening) {
-      return null;
-    }
-    SocketAddress a = handle.localAddress();
+    SocketAddress a = handle == null || !listening ? null : handle.localAddress();
     if (!(a instanceof InetSocketAddress i)) {
-      return new AddressInfo(TcpHandle.addressText(a), null, -1);
+      // net.js: a pipe has no getsockname, so the path listened on is returned, from listen()
+      // on and after close() too.
+      return pipeName == null ? null : new AddressInfo(pipeName, null, -1);
     }
-    if (wildcard && i.getAddress().isAnyLocalAddress() && (i.getAddress() instanceof java.net.Inet6Address || Transports.epoll())) {
+    if (wildcard && i.getAddress().isAnyLocalAddress() && (i.getAddress() instanceof Inet6Address || Transports.epoll())) {
       return new AddressInfo("::", "IPv6", i.getPort());
+    }
+    if (mappedHost && i.getAddress() instanceof java.net.Inet4Address) {
+      return new AddressInfo("::ffff:" + TcpHandle.addressText(a), "IPv6", i.getPort());
     }
     return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), i.getPort());
   }

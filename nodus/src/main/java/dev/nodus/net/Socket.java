@@ -17,6 +17,7 @@ import dev.nodus.stream.Chunk;
 import dev.nodus.stream.Duplex;
 import dev.nodus.stream.DuplexOptions;
 import dev.nodus.stream.WritableStream;
+import java.io.FileNotFoundException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
 /**
  * A TCP or Unix-domain stream socket: Node's {@code net.Socket}, a {@link Duplex} stream.
  *
- * <p>Sockets come from {@link Net#connect(ConnectOptions, Runnable)} (clients) or from a
+ * <p>Sockets come from {@link Net#connect(ConnectOptions, Runnable)} (clients), from
+ * {@link #Socket()} and then {@link #connect(ConnectOptions, Runnable)} (a client whose listeners
+ * and settings are set before it connects, as Node's {@code new net.Socket()}), or from a
  * {@link Server}'s {@link Server#CONNECTION} event (accepted). Bytes arrive as {@link #DATA}
  * events (or {@link #TEXT} after {@link #setEncoding(String)}); {@link #write(Object)} returns
  * false once the write buffer is above its high-water mark and {@link #DRAIN} follows;
@@ -40,9 +43,16 @@ import java.util.function.Consumer;
  * the socket ends its side when the peer's FIN arrives. An error is emitted as
  * {@link #ERROR} and directly followed by {@code 'close'(true)}.
  *
- * <p>Threading: a socket belongs to one loop and its events fire there. {@code write},
- * {@code end}, {@code destroy}, {@code pause} and {@code resume} may be called from other
- * threads; they are handed to the loop.
+ * <h2>Threading</h2>
+ * A socket belongs to one loop; its events and callbacks run there. Every public method may be
+ * called from any thread and never blocks: called off the loop, a method that acts on the socket
+ * is handed to the loop and runs there in the order the calls were made (see {@link Duplex}).
+ * {@code write()} off the loop counts the bytes it handed over toward the high-water mark, so it
+ * returns false and {@link #DRAIN} follows exactly as on the loop: a writer thread that waits for
+ * {@code 'drain'} after false keeps the socket's memory bounded: {@code once(DRAIN, ...)} called
+ * off the loop after the false runs when the drain comes, or at once if it came already.
+ * Calls from one thread run in the order made; nothing waits for the loop. Getters read values the loop
+ * maintains (the stream's volatile state, Netty's thread-safe addresses and counters).
  */
 public class Socket extends Duplex {
   /** Node's {@code 'connect'}: the connection is established. Followed by {@link #READY}. */
@@ -65,12 +75,21 @@ public class Socket extends Duplex {
   public static final Event3<String, Integer, Integer> CONNECTION_ATTEMPT = Event3.of("connectionAttempt");
 
   /**
-   * Node's {@code 'connectionAttemptFailed'} (v20.12+): a TCP connection attempt failed, just
+   * Node's {@code 'connectionAttemptFailed'} (v20.12+): a connection attempt failed, just
    * before {@code 'error'}. Payload: the IP address, the port, its family, the error (the one
-   * {@code 'error'} then carries).
+   * {@code 'error'} then carries). For a Unix path, as in Node v20.20 (which emits no
+   * {@link #CONNECTION_ATTEMPT} for it): the path, and null port and family.
    */
   public static final Event4<String, Integer, Integer, Throwable> CONNECTION_ATTEMPT_FAILED =
       Event4.of("connectionAttemptFailed");
+
+  /**
+   * Node's {@code 'connectionAttemptTimeout'} (v20.12+): with {@code autoSelectFamily}, an
+   * attempt took longer than {@code autoSelectFamilyAttemptTimeout} and the next address is tried.
+   * Payload: the IP address, the port, its family.
+   */
+  public static final Event3<String, Integer, Integer> CONNECTION_ATTEMPT_TIMEOUT =
+      Event3.of("connectionAttemptTimeout");
 
   /** Node's {@code 'timeout'}: the socket was idle for the {@link #setTimeout} time. It stays open. */
   public static final Event0 TIMEOUT = Event0.of("timeout");
@@ -83,7 +102,8 @@ public class Socket extends Duplex {
 
   private final Loop loop;
   private TcpHandle handle;
-  private boolean connecting;
+  /** Volatile: connecting(), pending() and readyState() read it from any thread. */
+  private volatile boolean connecting;
   private boolean endedByPeer;
   private Consumer<Throwable> pendingWriteCallback;
   /** Bytes of the write whose callback is withheld: counted by writableLength too. */
@@ -91,12 +111,27 @@ public class Socket extends Duplex {
   private Server server;
   private final HandleRef loopRef;
   private boolean resetAndClosing;
-  private SocketAddress cachedLocal;
   private SocketAddress cachedRemote;
   private long finalBytesRead;
   private long finalBytesWritten;
   /** Made by the first setTimeout: most sockets never have one. */
   private SocketTimeout timeout;
+
+  /**
+   * Node's {@code kSetNoDelay}, {@code kSetKeepAlive}, {@code kSetKeepAliveInitialDelay} while
+   * the socket has no handle (before {@code connect}, after a close); the handle made by
+   * {@code connect} starts from them and keeps its own from then on.
+   */
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveInitialDelayMs;
+  /**
+   * Made by {@link Net#connect}: its first {@code connect(options)} also takes the options'
+   * socket settings ({@code noDelay}, {@code keepAlive}, {@code timeout}), as net.connect passes
+   * them to {@code new Socket(options)} and {@code setTimeout}; a plain {@code socket.connect}
+   * ignores them, as Node's does.
+   */
+  private boolean fromNetConnect;
 
   Socket(Loop loop, TcpHandle handle, boolean allowHalfOpen, int highWaterMark) {
     super(options(highWaterMark));
@@ -105,8 +140,41 @@ public class Socket extends Duplex {
     allowHalfOpen(allowHalfOpen);
     if (handle != null) {
       attach(handle);
+      loopRef.activate();
+    } else {
+      fromNetConnect = true;
     }
-    loopRef.activate();
+  }
+
+  /**
+   * Creates a socket that is not connected yet; {@link #connect(ConnectOptions, Runnable)} (or
+   * another {@code connect} overload) connects it. Node: {@code new net.Socket()}. Listeners and
+   * settings ({@link #setNoDelay(boolean)}, {@link #setKeepAlive(boolean, int)},
+   * {@link #setTimeout(long)}, {@link #pause()}, {@link #unref()}) may be set before connecting;
+   * they apply once connected. Until it connects the socket does not keep the program alive.
+   *
+   * <p>Call it on a loop (the program's code or a callback), like every constructor and
+   * factory of this package: the socket belongs to the calling loop.
+   *
+   * @throws IllegalStateException when not called on a loop
+   */
+  public Socket() {
+    this(new SocketOptions());
+  }
+
+  /**
+   * Creates a socket that is not connected yet, with options. Node:
+   * {@code new net.Socket(options)}. See {@link #Socket()}.
+   *
+   * @param options allowHalfOpen, noDelay, keepAlive, keepAliveInitialDelay, highWaterMark
+   * @throws IllegalStateException when not called on a loop
+   */
+  public Socket(SocketOptions options) {
+    this(Loop.require(), null, options.allowHalfOpen, options.highWaterMark);
+    fromNetConnect = false;
+    noDelay = options.noDelay;
+    keepAlive = options.keepAlive;
+    keepAliveInitialDelayMs = options.keepAliveInitialDelay;
   }
 
   private static DuplexOptions options(int highWaterMark) {
@@ -129,31 +197,193 @@ public class Socket extends Duplex {
     return loop;
   }
 
+  /** The handle, for tests that read socket options back from the kernel. */
+  TcpHandle handle() {
+    return handle;
+  }
+
   void server(Server s) {
     this.server = s;
   }
 
   // ---- connecting (Node: net.js connect, lookupAndConnect, internalConnect, afterConnect) -----
 
-  /** Node's validatePort for connect: thrown before any socket exists. */
+  /**
+   * What net.js checks synchronously before a connect, in its order, thrown at once on the
+   * calling thread: a port or a path (Socket.prototype.connect), then for TCP the local
+   * address, the port, the family (dns.lookup, only for a host that is not an IP) and the
+   * happy-eyeballs attempt timeout.
+   */
   static void validate(ConnectOptions o) {
-    if (o.path == null && (o.port < 0 || o.port > 65535)) {
-      throw new NodeError("ERR_SOCKET_BAD_PORT",
+    if (o.path == null && !o.portSet) {
+      throw NodeError.typeError("ERR_MISSING_ARGS",
+          "The \"options\" or \"port\" or \"path\" argument must be specified");
+    }
+    if (o.path != null) {
+      return;
+    }
+    if (o.localAddress != null && !o.localAddress.isEmpty() && IpAddresses.isIP(o.localAddress) == 0) {
+      throw NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + o.localAddress);
+    }
+    if (o.port < 0 || o.port > 65535) {
+      throw NodeError.rangeError("ERR_SOCKET_BAD_PORT",
           "Port should be >= 0 and < 65536. Received type number (" + o.port + ").");
+    }
+    String host = o.host == null || o.host.isEmpty() ? "localhost" : o.host;
+    if (IpAddresses.isIP(host) == 0 && o.family != 0 && o.family != 4 && o.family != 6) {
+      throw NodeError.typeError("ERR_INVALID_ARG_VALUE",
+          "The property 'options.family' must be one of: 0, 4, 6. Received " + o.family);
+    }
+    if (o.autoSelectFamilyAttemptTimeout != null && o.autoSelectFamilyAttemptTimeout < 1) {
+      throw dev.nodus.internal.errors.NodeErrors.outOfRange("options.autoSelectFamilyAttemptTimeout",
+          ">= 1 && <= 2147483647", String.valueOf(o.autoSelectFamilyAttemptTimeout));
     }
   }
 
-  void connect(ConnectOptions o) {
-    connecting = true;
-    if (o.timeout > 0) {
-      setTimeout(o.timeout);
+
+  /**
+   * Connects as {@code options} say. Node: {@code socket.connect(options)}. As in Node, the
+   * options' socket settings ({@code noDelay}, {@code keepAlive}, {@code allowHalfOpen},
+   * {@code highWaterMark}, {@code timeout}) are not read here: they belong to
+   * {@link #Socket(SocketOptions)} and the setters ({@link Net#connect(ConnectOptions)} reads
+   * them).
+   *
+   * @param options host and port, or path; localAddress, localPort, family
+   * @return this socket, connecting
+   * @throws NodeError {@code ERR_MISSING_ARGS} without port and path, {@code ERR_SOCKET_BAD_PORT}
+   * @emits {@link #LOOKUP}, {@link #CONNECTION_ATTEMPT}, then {@link #CONNECT} and
+   *     {@link #READY}, or {@link #CONNECTION_ATTEMPT_FAILED}, {@link #ERROR} and {@link #CLOSE}.
+   *     A destroyed socket connects again, as in Node, with both sides open again and new
+   *     counters.
+   */
+  public Socket connect(ConnectOptions options) {
+    return connect(options, null);
+  }
+
+  /**
+   * Connects as {@code options} say and adds {@code connectListener} as a one-time
+   * {@link #CONNECT} listener. Node: {@code socket.connect(options, connectListener)}.
+   *
+   * @param options host and port, or path; localAddress, localPort, family
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   * @throws NodeError {@code ERR_MISSING_ARGS} without port and path, {@code ERR_SOCKET_BAD_PORT}
+   */
+  public Socket connect(ConnectOptions options, Runnable connectListener) {
+    validate(options);
+    if (!loop.inLoop()) {
+      loop.execute(() -> connect(options, connectListener));
+      return this;
     }
-    if (o.path != null) {
-      attach(TcpHandle.forClient(loop, true));
+    if (connectListener != null) {
+      once(CONNECT, connectListener);
+    }
+    if (fromNetConnect) {
+      fromNetConnect = false;
+      noDelay = options.noDelay;
+      keepAlive = options.keepAlive;
+      keepAliveInitialDelayMs = options.keepAliveInitialDelay;
+      if (options.timeout > 0) {
+        setTimeout(options.timeout);
+      }
+    }
+    startConnecting(options);
+    return this;
+  }
+
+  /**
+   * Connects to {@code localhost:port}. Node: {@code socket.connect(port)}.
+   *
+   * @param port the port
+   * @return this socket, connecting
+   */
+  public Socket connect(int port) {
+    return connect(new ConnectOptions().port(port), null);
+  }
+
+  /**
+   * Connects to {@code localhost:port}. Node: {@code socket.connect(port, connectListener)}.
+   *
+   * @param port the port
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, Runnable connectListener) {
+    return connect(new ConnectOptions().port(port), connectListener);
+  }
+
+  /**
+   * Connects to {@code host:port}. Node: {@code socket.connect(port, host)}.
+   *
+   * @param port the port
+   * @param host the host name or address
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, String host) {
+    return connect(new ConnectOptions().port(port).host(host), null);
+  }
+
+  /**
+   * Connects to {@code host:port}. Node: {@code socket.connect(port, host, connectListener)}.
+   *
+   * @param port the port
+   * @param host the host name or address
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(int port, String host, Runnable connectListener) {
+    return connect(new ConnectOptions().port(port).host(host), connectListener);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code socket.connect(path)}.
+   *
+   * @param path the socket file
+   * @return this socket, connecting
+   */
+  public Socket connect(String path) {
+    return connect(new ConnectOptions().path(path), null);
+  }
+
+  /**
+   * Connects to a Unix-domain socket. Node: {@code socket.connect(path, connectListener)}.
+   *
+   * @param path the socket file
+   * @param connectListener called once connected, or null
+   * @return this socket, connecting
+   */
+  public Socket connect(String path, Runnable connectListener) {
+    return connect(new ConnectOptions().path(path), connectListener);
+  }
+
+  private void startConnecting(ConnectOptions o) {
+    boolean unix = o.path != null;
+    if (handle == null || destroyed()) {
+      if (destroyed()) {
+        // net.js connect on a destroyed socket: a new handle, and initSocketHandle's _undestroy.
+        _undestroy();
+        cachedRemote = null;
+        endedByPeer = false;
+        resetAndClosing = false;
+        pendingWriteCallback = null;
+        inFlightBytes = 0;
+        writesBeforeConnect = null;
+        bytesBeforeConnect = 0;
+        server = null;
+      }
+      TcpHandle h = TcpHandle.forClient(loop, unix);
+      // The settings made before the handle existed (Node: kSetNoDelay, kSetKeepAlive).
+      h.setNoDelay(noDelay);
+      h.setKeepAlive(keepAlive, keepAliveInitialDelayMs);
+      attach(h);
+    }
+    loopRef.activate();
+    touchTimeout();
+    connecting = true;
+    if (unix) {
       startConnect(TcpHandle.unixAddress(o.path), null, o, o.path, -1);
       return;
     }
-    attach(TcpHandle.forClient(loop, false));
     String host = o.host == null ? "localhost" : o.host;
     if (IpAddresses.isIP(host) != 0) {
       // Node skips the lookup (and its event) for IP literals.
@@ -161,20 +391,227 @@ public class Socket extends Duplex {
       loop.nextTick(() -> startConnect(remote, local(o), o, host, o.port));
       return;
     }
-    Lookup.lookup(loop, host, o.family, (err, address, family) -> {
+    boolean auto = o.autoSelectFamily != null ? o.autoSelectFamily : AUTO_SELECT_FAMILY_DEFAULT;
+    if (o.family != 4 && o.family != 6 && o.localAddress == null && auto) {
+      int timeout = o.autoSelectFamilyAttemptTimeout == null ? ATTEMPT_TIMEOUT_DEFAULT
+          : Math.max(10, o.autoSelectFamilyAttemptTimeout);
+      resolve(o, host, true, (err, addresses) -> lookupAndConnectMultiple(o, host, timeout, err, addresses));
+      return;
+    }
+    resolve(o, host, false, (err, addresses) -> {
+      ConnectOptions.LookupAddress first = err == null && !addresses.isEmpty() ? addresses.get(0) : null;
+      // As Node: on failure the address and family are undefined (null here).
+      emit(LOOKUP, err, first == null ? null : first.address(), first == null ? null : first.family(), host);
       if (!connecting) {
         return; // destroyed while resolving
       }
-      // As Node: on failure the address and family are undefined (null here).
-      emit(LOOKUP, err, address == null ? null : Lookup.toText(address),
-          address == null ? null : Integer.valueOf(family), host);
-      if (err != null) {
+      if (err != null || first == null) {
         connecting = false;
-        destroy(err);
+        destroy(err != null ? err : Errno.lookup(Errno.of("ENOTFOUND"), host, null));
         return;
       }
-      startConnect(new InetSocketAddress(address, o.port), local(o), o, Lookup.toText(address), o.port);
+      startConnect(new InetSocketAddress(literal(first.address()), o.port), local(o), o, first.address(), o.port);
     });
+  }
+
+  /** Node v20's defaults: {@code net.getDefaultAutoSelectFamily()}, ...AttemptTimeout(). */
+  private static final boolean AUTO_SELECT_FAMILY_DEFAULT = true;
+  private static final int ATTEMPT_TIMEOUT_DEFAULT = 250;
+
+  /** What {@link #resolve} delivers, on the loop. */
+  private interface Resolved {
+    void done(Throwable err, List<ConnectOptions.LookupAddress> addresses);
+  }
+
+  /** Node: {@code (options.lookup || dns.lookup)(host, {family, hints, all}, cb)}. */
+  private void resolve(ConnectOptions o, String host, boolean all, Resolved cb) {
+    if (o.lookup != null) {
+      o.lookup.lookup(host, o.family, all, (err, addresses) -> loop.execute(
+          () -> cb.done(err, addresses == null ? List.of() : addresses)));
+      return;
+    }
+    Lookup.lookupAll(loop, host, o.family, (err, found) -> {
+      List<ConnectOptions.LookupAddress> list = new ArrayList<>(found.size());
+      for (InetAddress a : found) {
+        list.add(new ConnectOptions.LookupAddress(Lookup.toText(a), Lookup.familyOf(a)));
+      }
+      cb.done(err, list);
+    });
+  }
+
+  // ---- happy eyeballs (Node: lookupAndConnectMultiple, internalConnectMultiple) -------------
+
+  /**
+   * The addresses a connect with autoSelectFamily tried, once it has tried several; replaced,
+   * never changed, so that other threads read a consistent list.
+   */
+  private volatile List<String> attemptedAddresses;
+
+  /** Node's context of internalConnectMultiple. */
+  private static final class Attempts {
+    final List<ConnectOptions.LookupAddress> addresses;
+    final int port;
+    final int localPort;
+    final int timeout;
+    final List<Throwable> errors = new ArrayList<>();
+    int current;
+    dev.nodus.internal.loop.LoopTimer timer;
+
+    Attempts(List<ConnectOptions.LookupAddress> addresses, int port, int localPort, int timeout) {
+      this.addresses = addresses;
+      this.port = port;
+      this.localPort = localPort;
+      this.timeout = timeout;
+    }
+  }
+
+  private void lookupAndConnectMultiple(
+      ConnectOptions o, String host, int timeout, Throwable err, List<ConnectOptions.LookupAddress> addresses) {
+    if (!connecting) {
+      return; // destroyed while resolving
+    }
+    if (err != null || addresses.isEmpty()) {
+      emit(LOOKUP, err, null, null, host);
+      connecting = false;
+      destroy(err != null ? err : Errno.lookup(Errno.of("ENOTFOUND"), host, null));
+      return;
+    }
+    // Two groups, the first address's family first; each address once; then alternate.
+    List<List<ConnectOptions.LookupAddress>> groups = List.of(new ArrayList<>(), new ArrayList<>());
+    int firstFamily = 0;
+    for (ConnectOptions.LookupAddress a : addresses) {
+      emit(LOOKUP, null, a.address(), a.family(), host);
+      if (!connecting) {
+        return;
+      }
+      if (IpAddresses.isIP(a.address()) != 0 && (a.family() == 4 || a.family() == 6)) {
+        if (firstFamily == 0) {
+          firstFamily = a.family();
+        }
+        List<ConnectOptions.LookupAddress> group = groups.get(a.family() == firstFamily ? 0 : 1);
+        if (group.stream().noneMatch(g -> g.address().equals(a.address()))) {
+          group.add(a);
+        }
+      }
+    }
+    if (firstFamily == 0) {
+      connecting = false;
+      destroy(NodeError.typeError("ERR_INVALID_IP_ADDRESS", "Invalid IP address: " + addresses.get(0).address()));
+      return;
+    }
+    List<ConnectOptions.LookupAddress> toAttempt = new ArrayList<>();
+    for (int i = 0; i < Math.max(groups.get(0).size(), groups.get(1).size()); i++) {
+      if (i < groups.get(0).size()) {
+        toAttempt.add(groups.get(0).get(i));
+      }
+      if (i < groups.get(1).size()) {
+        toAttempt.add(groups.get(1).get(i));
+      }
+    }
+    if (toAttempt.size() == 1) {
+      ConnectOptions.LookupAddress a = toAttempt.get(0);
+      touchTimeout();
+      startConnect(new InetSocketAddress(literal(a.address()), o.port), local(o), o, a.address(), o.port);
+      return;
+    }
+    attemptedAddresses = List.of();
+    touchTimeout();
+    connectMultiple(new Attempts(toAttempt, o.port, o.localPort, timeout), false);
+  }
+
+  private void connectMultiple(Attempts ctx, boolean canceled) {
+    if (ctx.timer != null) {
+      ctx.timer.cancel();
+      ctx.timer = null;
+    }
+    if (destroyed()) {
+      return;
+    }
+    if (canceled || ctx.current == ctx.addresses.size()) {
+      if (ctx.errors.isEmpty()) {
+        destroy(new NodeError("ERR_SOCKET_CONNECTION_TIMEOUT", "Socket connection timeout"));
+      } else {
+        destroy(new dev.nodus.AggregateError(ctx.errors));
+      }
+      return;
+    }
+    int current = ctx.current++;
+    if (current > 0) {
+      // Node: kReinitializeHandle, a new TCP handle per attempt, with the settings made so far.
+      TcpHandle previous = handle;
+      previous.owner(null);
+      previous.close(() -> {});
+      TcpHandle h = TcpHandle.forClient(loop, false);
+      h.inheritSettings(previous);
+      attach(h);
+    }
+    ConnectOptions.LookupAddress a = ctx.addresses.get(current);
+    int family = a.family();
+    SocketAddress local = ctx.localPort == 0 ? null
+        : new InetSocketAddress(literal(family == 4 ? "0.0.0.0" : "::"), ctx.localPort);
+    emit(CONNECTION_ATTEMPT, a.address(), ctx.port, family);
+    List<String> tried = new ArrayList<>(attemptedAddresses);
+    tried.add(a.address() + ":" + ctx.port);
+    attemptedAddresses = List.copyOf(tried);
+    TcpHandle h = handle;
+    boolean[] abandoned = {false};
+    h.connect(new InetSocketAddress(literal(a.address()), ctx.port), local, writableHighWaterMark(), err -> {
+      if (abandoned[0]) {
+        h.close(() -> {});
+        return;
+      }
+      // Node: afterConnectMultiple clears the attempt's timer first (also when the socket was
+      // destroyed, which cancels the attempt).
+      if (ctx.timer != null) {
+        ctx.timer.cancel();
+        ctx.timer = null;
+      }
+      if (destroyed() || h != handle) {
+        h.close(() -> {});
+        return;
+      }
+      if (err != null) {
+        SystemError ex = connectError(err, a.address(), ctx.port);
+        ctx.errors.add(ex);
+        emit(CONNECTION_ATTEMPT_FAILED, a.address(), ctx.port, family, ex);
+        if (connecting) {
+          connectMultiple(ctx, false);
+        }
+        return;
+      }
+      connecting = false;
+      afterConnect();
+    });
+    if (current < ctx.addresses.size() - 1) {
+      ctx.timer = loop.setTimer(() -> {
+        ctx.timer = null;
+        emit(CONNECTION_ATTEMPT_TIMEOUT, a.address(), ctx.port, family);
+        abandoned[0] = true;
+        ctx.errors.add(Errno.withHostPort(Errno.of("ETIMEDOUT"), "connect", a.address(), ctx.port, null));
+        h.owner(null);
+        h.close(() -> {});
+        if (connecting) {
+          connectMultiple(ctx, false);
+        }
+      }, ctx.timeout, false);
+    }
+  }
+
+  private static SystemError connectError(Throwable err, String address, int port) {
+    // Netty's epoll transport reports a Unix connect's ENOENT as a bare FileNotFoundException.
+    Errno.Code code = err instanceof FileNotFoundException ? Errno.of("ENOENT") : Errno.classify(err);
+    return Errno.withHostPort(code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
+        port < 0 ? null : port, err);
+  }
+
+  /**
+   * Returns the {@code address:port} of every address tried by the last connect that had
+   * several to try ({@code autoSelectFamily}). Node: {@code socket.autoSelectFamilyAttemptedAddresses}.
+   *
+   * @return the addresses tried, in order, or null when the connect had a single address
+   */
+  public List<String> autoSelectFamilyAttemptedAddresses() {
+    return attemptedAddresses;
   }
 
   private static InetAddress literal(String ip) {
@@ -204,20 +641,23 @@ public class Socket extends Duplex {
     if (family != 0) {
       emit(CONNECTION_ATTEMPT, address, port, family);
     }
-    handle.connect(remote, local, o.noDelay, o.keepAlive, o.highWaterMark, err -> {
+    if (handle.started()) {
+      // A second connect on a live handle: the kernel's answer, as Node gets it from libuv
+      // (whose message adds " - Local (address:port)", which Netty does not know while connecting).
+      Errno.Code code = Errno.of(handle.active() ? "EISCONN" : "EALREADY");
+      destroy(Errno.withHostPort(code, "connect", address, port < 0 ? null : port, null));
+      return;
+    }
+    handle.connect(remote, local, writableHighWaterMark(), err -> {
       if (destroyed()) {
         handle.close(() -> {});
         return;
       }
       connecting = false;
       if (err != null) {
-        Errno.Code code = Errno.classify(err);
-        SystemError ex = Errno.withHostPort(
-            code != null ? code : Errno.of("ECONNREFUSED"), "connect", address,
-            port < 0 ? null : port, err);
-        if (family != 0) {
-          emit(CONNECTION_ATTEMPT_FAILED, address, port, family, ex);
-        }
+        SystemError ex = connectError(err, address, port);
+        // net.js afterConnect emits it for a path too, with undefined port and family.
+        emit(CONNECTION_ATTEMPT_FAILED, address, port < 0 ? null : port, family == 0 ? null : family, ex);
         destroy(ex);
         return;
       }
@@ -232,9 +672,6 @@ public class Socket extends Duplex {
     // net.js afterConnect: start the first read unless paused.
     if (!isPaused()) {
       read(0);
-    }
-    if (pendingWriteCallback != null) {
-      flushPendingAfterConnect();
     }
   }
 
@@ -261,6 +698,8 @@ public class Socket extends Duplex {
 
   /** Writes made while connecting, sent once connected; made by the first such write. */
   private List<Buffer> writesBeforeConnect;
+  /** Their bytes, for bytesWritten() from any thread (the list is the loop's alone). */
+  private volatile long bytesBeforeConnect;
 
   private List<Buffer> writesBeforeConnect() {
     if (writesBeforeConnect == null) {
@@ -274,7 +713,8 @@ public class Socket extends Duplex {
     if (connecting) {
       Buffer b = toBuffer(chunk, encoding);
       writesBeforeConnect().add(b);
-      withhold(callback, b.length());
+      bytesBeforeConnect += b.length();
+      writeOnConnect(callback, b.length());
       return;
     }
     if (handle == null || !handle.open()) {
@@ -295,7 +735,8 @@ public class Socket extends Duplex {
         writesBeforeConnect().add(b);
         n += b.length();
       }
-      withhold(callback, n);
+      bytesBeforeConnect += n;
+      writeOnConnect(callback, n);
       return;
     }
     if (handle == null || !handle.open()) {
@@ -313,6 +754,28 @@ public class Socket extends Duplex {
     finishWrite(handle.writev(bufs), callback, n);
   }
 
+  /**
+   * net.js _writeGeneric while connecting: the write goes out from a {@code 'connect'} listener
+   * added now, so its callback runs among the 'connect' listeners (before 'ready'), and a close
+   * before the connection fails it with ERR_SOCKET_CLOSED_BEFORE_CONNECTION.
+   */
+  private void writeOnConnect(Consumer<Throwable> callback, long bytes) {
+    withhold(callback, bytes);
+    Consumer<Boolean> onClose = hadError -> {
+      if (pendingWriteCallback == callback) {
+        pendingWriteCallback = null;
+        inFlightBytes = 0;
+        callback.accept(new NodeError("ERR_SOCKET_CLOSED_BEFORE_CONNECTION",
+            "Socket closed before the connection was established"));
+      }
+    };
+    once(CLOSE, onClose);
+    once(CONNECT, () -> {
+      off(CLOSE, onClose);
+      flushPendingAfterConnect();
+    });
+  }
+
   private void flushPendingAfterConnect() {
     Consumer<Throwable> cb = pendingWriteCallback;
     long n = inFlightBytes;
@@ -320,6 +783,7 @@ public class Socket extends Duplex {
     inFlightBytes = 0;
     List<Buffer> bufs = writesBeforeConnect != null ? writesBeforeConnect : List.of();
     writesBeforeConnect = null;
+    bytesBeforeConnect = 0;
     finishWrite(handle.writev(bufs), cb, n);
   }
 
@@ -355,7 +819,8 @@ public class Socket extends Duplex {
 
   @Override
   protected void _final(Consumer<Throwable> callback) {
-    if (connecting) {
+    // net.js: `if (this.pending)`: an unconnected socket finishes once connected.
+    if (connecting || handle == null) {
       once(CONNECT, () -> _final(callback));
       return;
     }
@@ -378,8 +843,10 @@ public class Socket extends Duplex {
       TcpHandle h = handle;
       finalBytesRead = h.bytesRead();
       finalBytesWritten = h.bytesWritten();
-      cachedLocal = h.localAddress();
-      cachedRemote = h.remoteAddress();
+      // The settings go back to the socket, for a connect() that reuses it (Node keeps them there).
+      noDelay = h.noDelay();
+      keepAlive = h.keepAlive();
+      keepAliveInitialDelayMs = h.keepAliveDelayMs();
       Runnable closed = () -> {
         emit(CLOSE, hadError);
         loopRef.deactivate();
@@ -501,8 +968,8 @@ public class Socket extends Duplex {
   @Override
   public boolean write(Object chunk, Consumer<Throwable> callback) {
     if (!loop.inLoop()) {
-      loop.execute(() -> write(chunk, callback));
-      return true;
+      // Duplex validates, counts the bytes toward the mark and hands this method to the loop.
+      return super.write(chunk, callback);
     }
     if (endedByPeer && !allowHalfOpen() && writableEnded()) {
       return writeAfterFin(callback);
@@ -548,7 +1015,8 @@ public class Socket extends Duplex {
   @Override
   public Socket end(Object data) {
     if (!loop.inLoop()) {
-      loop.execute(() -> end(data));
+      // Duplex validates the chunk on this thread and hands the end to the loop.
+      super.end(data);
       return this;
     }
     super.end(data instanceof byte[] a ? Buffer.wrap(a) : data);
@@ -581,6 +1049,10 @@ public class Socket extends Duplex {
    * Ends the socket and destroys it once the data is flushed. Node: {@code socket.destroySoon()}.
    */
   public void destroySoon() {
+    if (!loop.inLoop()) {
+      loop.execute(this::destroySoon);
+      return;
+    }
     if (writable()) {
       end();
     }
@@ -592,22 +1064,39 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Closes with a TCP RST instead of a FIN. Node: {@code socket.resetAndDestroy()}.
+   * Closes with a TCP RST instead of a FIN, so the peer sees {@code ECONNRESET}. Node:
+   * {@code socket.resetAndDestroy()}. While connecting, it waits for the connection and resets
+   * it then (from a {@code 'connect'} listener added now, as Node). Without a handle (closed)
+   * it destroys with {@code ERR_SOCKET_CLOSED}.
    *
    * @return this socket
+   * @throws NodeError {@code ERR_INVALID_HANDLE_TYPE} (a TypeError) on a Unix-domain socket,
+   *     which stays open, as Node
    */
   public Socket resetAndDestroy() {
     if (!loop.inLoop()) {
       loop.execute(this::resetAndDestroy);
       return this;
     }
-    if (handle != null && !handle.unix()) {
-      resetAndClosing = true;
-      destroy();
+    if (handle != null && !destroyed()) {
+      if (handle.unix()) {
+        throw NodeError.typeError("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent");
+      }
+      if (connecting) {
+        once(CONNECT, this::reset);
+      } else {
+        reset();
+      }
     } else {
       destroy(new NodeError("ERR_SOCKET_CLOSED", "Socket is closed"));
     }
     return this;
+  }
+
+  /** net.js _reset. */
+  private void reset() {
+    resetAndClosing = true;
+    destroy();
   }
 
   /**
@@ -717,8 +1206,15 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setNoDelay(boolean noDelay) {
-    if (handle != null) {
-      loop.execute(() -> handle.setNoDelay(noDelay));
+    if (!loop.inLoop()) {
+      loop.execute(() -> setNoDelay(noDelay));
+      return this;
+    }
+    if (handle == null || destroyed()) {
+      // Remembered for the handle connect() makes (Node: kSetNoDelay without a handle).
+      this.noDelay = noDelay;
+    } else {
+      handle.setNoDelay(noDelay);
     }
     return this;
   }
@@ -740,46 +1236,93 @@ public class Socket extends Duplex {
    * @return this socket
    */
   public Socket setKeepAlive(boolean enable, int initialDelayMs) {
-    if (handle != null) {
-      loop.execute(() -> handle.setKeepAlive(enable, initialDelayMs));
+    if (!loop.inLoop()) {
+      loop.execute(() -> setKeepAlive(enable, initialDelayMs));
+      return this;
+    }
+    if (handle == null || destroyed()) {
+      // Remembered for the handle connect() makes (Node: kSetKeepAlive without a handle).
+      keepAlive = enable;
+      keepAliveInitialDelayMs = initialDelayMs;
+    } else {
+      handle.setKeepAlive(enable, initialDelayMs);
     }
     return this;
   }
 
   /**
-   * Lets the program end while this socket is open. Node: {@code socket.unref()}.
+   * Same as {@code setKeepAlive(enable, 0)}. Node: {@code socket.setKeepAlive([enable])}.
+   *
+   * @param enable whether to send keep-alive probes
+   * @return this socket
+   */
+  public Socket setKeepAlive(boolean enable) {
+    return setKeepAlive(enable, 0);
+  }
+
+  /**
+   * Lets the program end while this socket is open. Node: {@code socket.unref()}. Before the
+   * socket has a handle, it applies once connected (Node adds it as a {@code 'connect'} listener).
    *
    * @return this socket
    */
   public Socket unref() {
-    loop.execute(loopRef::unref);
+    if (!loop.inLoop()) {
+      loop.execute(this::unref);
+      return this;
+    }
+    if (handle == null) {
+      once(CONNECT, this::unref);
+    } else {
+      loopRef.unref();
+    }
     return this;
   }
 
   /**
    * Makes the socket keep the program alive again (the default). Node: {@code socket.ref()}.
+   * Before the socket has a handle, it applies once connected, as {@link #unref()}.
    *
    * @return this socket
    */
   public Socket ref() {
-    loop.execute(loopRef::ref);
+    if (!loop.inLoop()) {
+      loop.execute(this::ref);
+      return this;
+    }
+    if (handle == null) {
+      once(CONNECT, this::ref);
+    } else {
+      loopRef.ref();
+    }
     return this;
   }
 
   // ---- properties ---------------------------------------------------------------------------
 
+  /** net.js _getsockname: nothing once destroyed (the handle is gone), never cached. */
   private SocketAddress local() {
-    return handle != null && handle.localAddress() != null ? handle.localAddress() : cachedLocal;
-  }
-
-  private SocketAddress remote() {
-    return handle != null && handle.remoteAddress() != null ? handle.remoteAddress() : cachedRemote;
+    return handle != null && !destroyed() ? handle.localAddress() : null;
   }
 
   /**
-   * Returns the peer's address. Node: {@code socket.remoteAddress}.
+   * net.js _getpeername: read from the connected handle and kept from then on, so an address
+   * read before the close is still there after it, and one never read is not.
+   */
+  private SocketAddress remote() {
+    if (cachedRemote == null && handle != null && !connecting && !destroyed()) {
+      cachedRemote = handle.remoteAddress();
+    }
+    return cachedRemote;
+  }
+
+  /**
+   * Returns the peer's address. Node: {@code socket.remoteAddress}. As in Node, the peer's
+   * address is kept once read, so it is still there after the close if it was read while
+   * connected.
    *
-   * @return the address, or null when not connected
+   * @return the address, or null (Node's undefined) when not connected, for a Unix-domain
+   *     socket, and after the close when it was not read before
    */
   public String remoteAddress() {
     SocketAddress a = remote();
@@ -808,7 +1351,8 @@ public class Socket extends Duplex {
   /**
    * Returns the local address. Node: {@code socket.localAddress}.
    *
-   * @return the address, or null
+   * @return the address, or null (Node's undefined) before the connection, once destroyed, and
+   *     for a Unix-domain socket
    */
   public String localAddress() {
     SocketAddress a = local();
@@ -818,7 +1362,7 @@ public class Socket extends Duplex {
   /**
    * Returns the local port. Node: {@code socket.localPort}.
    *
-   * @return the port, or null
+   * @return the port, or null as {@link #localAddress()}
    */
   public Integer localPort() {
     SocketAddress a = local();
@@ -828,7 +1372,7 @@ public class Socket extends Duplex {
   /**
    * Returns the local address family. Node: {@code socket.localFamily}.
    *
-   * @return {@code "IPv4"}, {@code "IPv6"} or null
+   * @return {@code "IPv4"}, {@code "IPv6"}, or null as {@link #localAddress()}
    */
   public String localFamily() {
     return TcpHandle.familyText(local());
@@ -837,14 +1381,18 @@ public class Socket extends Duplex {
   /**
    * Returns the bound address. Node: {@code socket.address()}.
    *
-   * @return the address, or null
+   * <p>Where Node returns an empty object {@code {}} (before the connection exists, once the
+   * socket is destroyed, and always for a Unix-domain socket, whose handle has no
+   * {@code getsockname}), this returns null.
+   *
+   * @return the address of a connected TCP socket, else null (Node's {@code {}})
    */
   public AddressInfo address() {
     SocketAddress a = local();
-    if (a == null) {
+    if (!(a instanceof InetSocketAddress i)) {
       return null;
     }
-    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), TcpHandle.portOf(a));
+    return new AddressInfo(TcpHandle.addressText(a), TcpHandle.familyText(a), i.getPort());
   }
 
   /**
@@ -863,15 +1411,8 @@ public class Socket extends Duplex {
    */
   public long bytesWritten() {
     long handed = handle != null && !destroyed() ? handle.bytesWritten() : finalBytesWritten;
-    long pending = 0;
-    List<Buffer> waiting = writesBeforeConnect;
-    if (waiting != null) {
-      for (Buffer b : waiting) {
-        pending += b.length();
-      }
-    }
     // Node: bytes dispatched plus what still waits in the stream's buffer.
-    return handed + pending + Math.max(0, writableLength() - inFlightBytes);
+    return handed + bytesBeforeConnect + Math.max(0, writableLength() - inFlightBytes);
   }
 
   /**
@@ -913,12 +1454,13 @@ public class Socket extends Duplex {
   }
 
   /**
-   * Returns the number of characters buffered for writing. Node: {@code socket.bufferSize}
-   * (deprecated there in favour of {@code writableLength}).
+   * Returns the number of bytes buffered for writing. Node: {@code socket.bufferSize}
+   * (deprecated there in favour of {@code writableLength}), which is undefined while the socket
+   * has no handle.
    *
-   * @return the buffered length
+   * @return {@link #writableLength()}, or null before {@code connect} and once destroyed
    */
-  public int bufferSize() {
-    return writableLength();
+  public Integer bufferSize() {
+    return handle != null && !destroyed() ? writableLength() : null;
   }
 }

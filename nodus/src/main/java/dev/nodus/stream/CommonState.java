@@ -5,16 +5,19 @@ package dev.nodus.stream;
  * Node: the shared bits of ReadableState and WritableState ({@code kConstructed}, {@code kDestroyed},
  * {@code kClosed}, {@code kCloseEmitted}, {@code kErrorEmitted}, {@code kEmitClose},
  * {@code kAutoDestroy}, {@code errored}).
+ *
+ * <p>The loop is the only writer. The flags the public getters read are volatile, so a getter
+ * called on another thread reads the loop's latest value.
  */
 abstract class CommonState {
   boolean objectMode;
-  int highWaterMark;
+  volatile int highWaterMark;
   boolean constructed = true;
-  boolean destroyed;
-  boolean closed;
-  boolean closeEmitted;
-  boolean errorEmitted;
+  volatile boolean destroyed;
+  volatile boolean closed;
+  volatile boolean closeEmitted;
+  volatile boolean errorEmitted;
   boolean emitClose;
   boolean autoDestroy;
-  Throwable errored;
+  volatile Throwable errored;
 }

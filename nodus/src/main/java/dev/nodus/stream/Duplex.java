@@ -45,7 +45,29 @@ import java.util.function.Consumer;
  *       as overriding them in Node does.</li>
  * </ul>
  *
- * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
+ * <h2>Threading</h2>
+ * A stream made on a loop belongs to that loop: its events fire there and its state changes
+ * only there. Every public method may be called from any thread and never blocks waiting for the
+ * loop. Called off the loop, a method that acts on the stream ({@code write}, {@code end},
+ * {@code cork}, {@code uncork}, {@code destroy}, {@code pause}, {@code resume},
+ * {@code setEncoding}, {@code setDefaultEncoding}, {@code pipe}, {@code unpipe}, {@code read},
+ * {@code push}, {@code unshift}, adding and removing listeners, {@code emit}) is handed to the loop
+ * and runs there, in the order the calls were made; Node's synchronous argument errors (a null or
+ * invalid chunk, an unknown encoding) are still thrown to the caller. {@code write()} off the loop
+ * counts the chunk toward the high-water mark until the loop takes it ({@code writableLength}
+ * includes it) and returns false once the buffered and handed-over bytes reach the mark; a
+ * {@code 'drain'} then follows on the loop exactly as after a write made there that returned
+ * false. {@code push()} and {@code unshift()} off the loop count the same way and return false
+ * at the mark, so a producer thread that waits for the next {@code _read} stays bounded.
+ * {@code read()} off the loop returns null: the chunk it takes reaches the {@code 'data'}
+ * listeners on the loop. {@code once('drain', listener)} called off the loop after a
+ * {@code write()} that returned false is safe: handed over behind that write, the listener runs
+ * when the drain comes, or at once (on the loop) if the drain came before it arrived; an
+ * {@code on('drain')} listener added off the loop hears only later drains.
+ * Getters read fields that only the loop writes (volatile flags; the lengths through opaque
+ * reads): each returns a value the loop stored, never a torn one; two getters called one after
+ * the other may straddle a change. A stream made off any loop runs every call on the calling
+ * thread and is not thread-safe.
  */
 public class Duplex extends Readable implements WritableStream {
   /** Node's {@code 'drain'}: the write buffer emptied after a {@code write()} returned false. */
@@ -63,7 +85,7 @@ public class Duplex extends Readable implements WritableStream {
   /** Node's {@code 'unpipe'}: a Readable stopped piping into this stream. */
   public static final Event1<Readable> UNPIPE = Writable.UNPIPE;
 
-  boolean allowHalfOpen = true;
+  volatile boolean allowHalfOpen = true;
   WritableOptions.WriteFunction<Object> writeHook;
   WritableOptions.WritevFunction<Object> writevHook;
   Consumer<Consumer<Throwable>> finalHook;
@@ -202,6 +224,10 @@ public class Duplex extends Readable implements WritableStream {
    * @return this stream
    */
   public Duplex allowHalfOpen(boolean allowHalfOpen) {
+    if (offLoop()) {
+      handOver(() -> allowHalfOpen(allowHalfOpen));
+      return this;
+    }
     this.allowHalfOpen = allowHalfOpen;
     return this;
   }
@@ -226,6 +252,10 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public Duplex destroy(Throwable err) {
+    if (offLoop()) {
+      handOver(() -> destroy(err));
+      return this;
+    }
     ws.destroy(err);
     return this;
   }
@@ -264,6 +294,9 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public boolean write(Object chunk) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, null, () -> write(chunk));
+    }
     return ws.write(chunk, null, null);
   }
 
@@ -275,6 +308,9 @@ public class Duplex extends Readable implements WritableStream {
    * @return false when the buffer reached the high-water mark
    */
   public boolean write(String chunk, String encoding) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, encoding, () -> write(chunk, encoding));
+    }
     return ws.write(chunk, encoding, null);
   }
 
@@ -288,6 +324,9 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public boolean write(Object chunk, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, null, () -> write(chunk, callback));
+    }
     return ws.write(chunk, null, callback);
   }
 
@@ -301,6 +340,9 @@ public class Duplex extends Readable implements WritableStream {
    * @return false when the buffer reached the high-water mark
    */
   public boolean write(String chunk, String encoding, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, encoding, () -> write(chunk, encoding, callback));
+    }
     return ws.write(chunk, encoding, callback);
   }
 
@@ -377,6 +419,10 @@ public class Duplex extends Readable implements WritableStream {
    * @return this stream
    */
   public Duplex end(Object chunk, String encoding, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      ws.endOffLoop(chunk, encoding, () -> end(chunk, encoding, callback));
+      return this;
+    }
     ws.end(chunk, encoding, callback);
     return this;
   }
@@ -387,6 +433,10 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public void cork() {
+    if (offLoop()) {
+      handOver(this::cork);
+      return;
+    }
     ws.cork();
   }
 
@@ -396,6 +446,10 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public void uncork() {
+    if (offLoop()) {
+      handOver(this::uncork);
+      return;
+    }
     ws.uncork();
   }
 
@@ -408,6 +462,11 @@ public class Duplex extends Readable implements WritableStream {
    * @throws dev.nodus.NodeError {@code ERR_UNKNOWN_ENCODING}
    */
   public Duplex setDefaultEncoding(String encoding) {
+    if (offLoop()) {
+      WritableState.checkEncoding(encoding);
+      handOver(() -> setDefaultEncoding(encoding));
+      return this;
+    }
     ws.setDefaultEncoding(encoding);
     return this;
   }
@@ -440,7 +499,7 @@ public class Duplex extends Readable implements WritableStream {
    */
   @Override
   public int writableLength() {
-    return ws.length;
+    return ws.lengthSnapshot() + ws.offLoopPending();
   }
 
   /**
@@ -494,5 +553,35 @@ public class Duplex extends Readable implements WritableStream {
   @Override
   public boolean writableObjectMode() {
     return ws.objectMode;
+  }
+
+  /**
+   * Makes a destroyed stream usable again, both sides open (unless disabled), no error. Node:
+   * {@code stream._undestroy()} (lib/internal/streams/destroy.js {@code undestroy}), with which
+   * {@code net.Socket.connect()} reconnects a destroyed socket. Call it on the stream's loop.
+   */
+  protected void _undestroy() {
+    ReadableState r = rs;
+    r.constructed = true;
+    r.closed = false;
+    r.closeEmitted = false;
+    r.destroyed = false;
+    r.errored = null;
+    r.errorEmitted = false;
+    r.reading = false;
+    r.ended = r.disabled;
+    r.endEmitted = r.disabled;
+    WritableState w = ws;
+    w.constructed = true;
+    w.destroyed = false;
+    w.closed = false;
+    w.closeEmitted = false;
+    w.errored = null;
+    w.errorEmitted = false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.ended = w.disabled;
+    w.ending = w.disabled;
+    w.finished = w.disabled;
   }
 }

@@ -27,7 +27,29 @@ import java.util.function.Consumer;
  * {@link #_construct}), or use {@link #create(ReadableOptions)} with hooks. {@code _read}
  * should {@link #push(Object)} data, now or later, and {@code push(null)} at the end.
  *
- * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
+ * <h2>Threading</h2>
+ * A stream made on a loop belongs to that loop: its events fire there and its state changes
+ * only there. Every public method may be called from any thread and never blocks waiting for the
+ * loop. Called off the loop, a method that acts on the stream ({@code write}, {@code end},
+ * {@code cork}, {@code uncork}, {@code destroy}, {@code pause}, {@code resume},
+ * {@code setEncoding}, {@code setDefaultEncoding}, {@code pipe}, {@code unpipe}, {@code read},
+ * {@code push}, {@code unshift}, adding and removing listeners, {@code emit}) is handed to the loop
+ * and runs there, in the order the calls were made; Node's synchronous argument errors (a null or
+ * invalid chunk, an unknown encoding) are still thrown to the caller. {@code write()} off the loop
+ * counts the chunk toward the high-water mark until the loop takes it ({@code writableLength}
+ * includes it) and returns false once the buffered and handed-over bytes reach the mark; a
+ * {@code 'drain'} then follows on the loop exactly as after a write made there that returned
+ * false. {@code push()} and {@code unshift()} off the loop count the same way and return false
+ * at the mark, so a producer thread that waits for the next {@code _read} stays bounded.
+ * {@code read()} off the loop returns null: the chunk it takes reaches the {@code 'data'}
+ * listeners on the loop. {@code once('drain', listener)} called off the loop after a
+ * {@code write()} that returned false is safe: handed over behind that write, the listener runs
+ * when the drain comes, or at once (on the loop) if the drain came before it arrived; an
+ * {@code on('drain')} listener added off the loop hears only later drains.
+ * Getters read fields that only the loop writes (volatile flags; the lengths through opaque
+ * reads): each returns a value the loop stored, never a torn one; two getters called one after
+ * the other may straddle a change. A stream made off any loop runs every call on the calling
+ * thread and is not thread-safe.
  */
 public class Readable extends StreamBase {
   /**
@@ -171,6 +193,9 @@ public class Readable extends StreamBase {
    *     {@code _read}
    */
   public boolean push(Object chunk) {
+    if (offLoop()) {
+      return rs.pushOffLoop(chunk, () -> push(chunk));
+    }
     return rs.push(chunk, null);
   }
 
@@ -182,6 +207,9 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean push(String chunk, String encoding) {
+    if (offLoop()) {
+      return rs.pushOffLoop(chunk, () -> push(chunk, encoding));
+    }
     return rs.push(chunk, encoding);
   }
 
@@ -192,6 +220,9 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean unshift(Object chunk) {
+    if (offLoop()) {
+      return rs.pushOffLoop(chunk, () -> unshift(chunk));
+    }
     return rs.unshift(chunk, null);
   }
 
@@ -204,6 +235,9 @@ public class Readable extends StreamBase {
    * @return false when the buffer reached the high-water mark
    */
   public boolean unshift(String chunk, String encoding) {
+    if (offLoop()) {
+      return rs.pushOffLoop(chunk, () -> unshift(chunk, encoding));
+    }
     return rs.unshift(chunk, encoding);
   }
 
@@ -216,6 +250,10 @@ public class Readable extends StreamBase {
    * @emits {@link #DATA} with the returned chunk; {@link #END} later if it was the last
    */
   public Object read() {
+    if (offLoop()) {
+      handOver(this::read);
+      return null;
+    }
     return rs.read(ReadableState.NAN);
   }
 
@@ -227,6 +265,10 @@ public class Readable extends StreamBase {
    * @return the data or null
    */
   public Object read(int n) {
+    if (offLoop()) {
+      handOver(() -> read(n));
+      return null;
+    }
     return rs.read(n == ReadableState.NAN ? -1 : n);
   }
 
@@ -238,6 +280,12 @@ public class Readable extends StreamBase {
    * @return this stream
    */
   public Readable setEncoding(String encoding) {
+    if (offLoop()) {
+      // Node's synchronous ERR_UNKNOWN_ENCODING reaches the caller.
+      new dev.nodus.buffer.StringDecoder(encoding);
+      handOver(() -> setEncoding(encoding));
+      return this;
+    }
     rs.setEncoding(encoding);
     return this;
   }
@@ -249,6 +297,10 @@ public class Readable extends StreamBase {
    * @emits {@link #PAUSE} synchronously if it was flowing
    */
   public Readable pause() {
+    if (offLoop()) {
+      handOver(this::pause);
+      return this;
+    }
     rs.pause();
     return this;
   }
@@ -260,6 +312,10 @@ public class Readable extends StreamBase {
    * @emits {@link #RESUME} on the next tick
    */
   public Readable resume() {
+    if (offLoop()) {
+      handOver(this::resume);
+      return this;
+    }
     rs.resume();
     return this;
   }
@@ -295,6 +351,10 @@ public class Readable extends StreamBase {
    * @return {@code dest}
    */
   public <W extends WritableStream> W pipe(W dest, boolean end) {
+    if (offLoop()) {
+      handOver(() -> pipe(dest, end));
+      return dest;
+    }
     Pipe.start(this, dest, end);
     return dest;
   }
@@ -315,6 +375,10 @@ public class Readable extends StreamBase {
    * @return this stream
    */
   public Readable unpipe(WritableStream dest) {
+    if (offLoop()) {
+      handOver(() -> unpipe(dest));
+      return this;
+    }
     Pipe.unpipe(this, dest);
     return this;
   }
@@ -338,6 +402,10 @@ public class Readable extends StreamBase {
    * @emits {@code 'error'} with {@code err}, then {@link #CLOSE}, on later ticks
    */
   public Readable destroy(Throwable err) {
+    if (offLoop()) {
+      handOver(() -> destroy(err));
+      return this;
+    }
     destroyImpl(err, null);
     return this;
   }
@@ -354,6 +422,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter on(Event0 event, Runnable listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> on(event, listener));
+      return this;
+    }
     super.on(event, listener);
     rs.onListenerAdded(event.name());
     return this;
@@ -370,6 +443,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public <A> EventEmitter on(Event1<A> event, Consumer<? super A> listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> on(event, listener));
+      return this;
+    }
     super.on(event, listener);
     rs.onListenerAdded(event.name());
     return this;
@@ -385,6 +463,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter on(String event, Listener listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> on(event, listener));
+      return this;
+    }
     super.on(event, listener);
     rs.onListenerAdded(event);
     return this;
@@ -400,6 +483,13 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter once(Event0 event, Runnable listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      if (!onceDrainOffLoop(event.name(), listener, () -> once(event, listener))) {
+        handOver(() -> once(event, listener));
+      }
+      return this;
+    }
     super.once(event, listener);
     rs.onListenerAdded(event.name());
     return this;
@@ -416,6 +506,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public <A> EventEmitter once(Event1<A> event, Consumer<? super A> listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> once(event, listener));
+      return this;
+    }
     super.once(event, listener);
     rs.onListenerAdded(event.name());
     return this;
@@ -430,6 +525,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter once(String event, Listener listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> once(event, listener));
+      return this;
+    }
     super.once(event, listener);
     rs.onListenerAdded(event);
     return this;
@@ -446,6 +546,11 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter off(String event, Object listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      handOver(() -> off(event, listener));
+      return this;
+    }
     super.off(event, listener);
     rs.onListenerRemoved(event);
     return this;
@@ -459,6 +564,10 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter removeAllListeners(String event) {
+    if (offLoop()) {
+      handOver(() -> removeAllListeners(event));
+      return this;
+    }
     super.removeAllListeners(event);
     if ("readable".equals(event)) {
       nextTick(rs::updateReadableListening);
@@ -473,6 +582,10 @@ public class Readable extends StreamBase {
    */
   @Override
   public EventEmitter removeAllListeners() {
+    if (offLoop()) {
+      handOver(() -> removeAllListeners());
+      return this;
+    }
     super.removeAllListeners();
     nextTick(rs::updateReadableListening);
     return this;
@@ -505,7 +618,7 @@ public class Readable extends StreamBase {
    * @return bytes (characters once decoded), or objects in object mode
    */
   public int readableLength() {
-    return rs.length;
+    return rs.lengthSnapshot() + rs.offLoopPending();
   }
 
   /**
@@ -535,6 +648,10 @@ public class Readable extends StreamBase {
    * @param state null (no consumer yet), true or false
    */
   public void readableFlowing(Boolean state) {
+    if (offLoop()) {
+      handOver(() -> readableFlowing(state));
+      return;
+    }
     rs.hasFlowing = state != null;
     rs.flowing = Boolean.TRUE.equals(state);
   }
@@ -579,7 +696,8 @@ public class Readable extends StreamBase {
 
   /**
    * For subclasses: whether a {@code _read} was called and nothing was pushed since, i.e. the
-   * stream is waiting for data. Node: {@code readable._readableState.reading}.
+   * stream is waiting for data. Node: {@code readable._readableState.reading}. Call it on the
+   * stream's loop (from {@code _read} or a callback); it is not a snapshot for other threads.
    *
    * @return the flag
    */

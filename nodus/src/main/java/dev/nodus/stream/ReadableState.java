@@ -3,12 +3,14 @@ package dev.nodus.stream;
 import dev.nodus.buffer.Buffer;
 import dev.nodus.internal.stream.StreamErrors;
 import dev.nodus.buffer.StringDecoder;
+import dev.nodus.internal.loop.ThreadCheck;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * The readable side's state machine. Node: ReadableState and the free functions of
@@ -19,6 +21,9 @@ import java.util.Set;
  * <p>The nextTick tasks that flags make unique per stream (emitReadable_, maybeReadMore_,
  * resume_, endReadableNT) are preallocated, so a steady flow of chunks allocates nothing here
  * beyond the buffer's nodes.
+ *
+ * <p>Threading: everything here runs on the stream's loop, except {@link #pushOffLoop} and the
+ * public getters, which read the volatile fields the loop maintains.
  */
 final class ReadableState extends CommonState {
   /** Node's {@code read()} without argument: n is NaN. */
@@ -29,13 +34,15 @@ final class ReadableState extends CommonState {
   final Readable stream;
   /** Chunks waiting to be read; made by the first chunk that has to wait (a flowing socket may never need it). */
   private ArrayDeque<Object> buffer;
+  /** Plain (changed per chunk on the loop); other threads read {@link #lengthSnapshot()}. */
   int length;
   final ArrayList<WritableStream> pipes = new ArrayList<>(0);
   /** The pipe to {@code pipes.get(0)} while it is the only one, for {@link #soleDirectPipe()}. */
   Pipe soloPipe;
 
-  boolean ended;
-  boolean endEmitted;
+  volatile boolean ended;
+  volatile boolean endEmitted;
+  /** Loop-only: changed per read cycle; {@code readableReading()} is for implementations. */
   boolean reading;
   boolean sync = true;
   boolean needReadable;
@@ -44,18 +51,18 @@ final class ReadableState extends CommonState {
   boolean resumeScheduled;
   boolean multiAwaitDrain;
   boolean readingMore;
-  boolean dataEmitted;
-  boolean hasFlowing;
-  boolean flowing;
+  volatile boolean dataEmitted;
+  volatile boolean hasFlowing;
+  volatile boolean flowing;
   boolean hasPaused;
-  boolean paused;
+  volatile boolean paused;
   boolean dataListening;
   /** Node: {@code readable === false} from Duplex's {@code readable: false} option. */
   boolean disabled;
 
   String defaultEncoding = "utf8";
   StringDecoder decoder;
-  String encoding;
+  volatile String encoding;
   /** Node: awaitDrainWriters, null | one WritableStream | a Set of them (multiAwaitDrain). */
   Object awaitDrainWriters;
 
@@ -64,6 +71,11 @@ final class ReadableState extends CommonState {
   private Runnable maybeReadMoreTask;
   private Runnable resumeTask;
   private Runnable endReadableTask;
+
+  /** Bytes (objects) pushed off the loop and not yet taken by it; they count toward the mark. */
+  private volatile int offLoopPending;
+  private static final AtomicIntegerFieldUpdater<ReadableState> PENDING =
+      AtomicIntegerFieldUpdater.newUpdater(ReadableState.class, "offLoopPending");
 
   ReadableState(Readable stream, boolean objectMode, int hwm, String encoding, boolean emitClose,
       boolean autoDestroy) {
@@ -116,13 +128,58 @@ final class ReadableState extends CommonState {
 
   // ---- push / unshift ----------------------------------------------------------------------
 
+  /**
+   * A {@code push()} or {@code unshift()} made off the stream's loop: counts the chunk as pending,
+   * hands {@code call} (the public method, run again on the loop) over, and returns what Node's
+   * push would if the loop had taken every pending chunk: false at the end, or once the buffer
+   * plus the pending chunks reach the high-water mark. A producer thread that stops on false and
+   * waits for the next {@code _read} keeps the buffer bounded, as on the loop. Invalid chunks
+   * are reported on the loop, as Node's push reports them ({@code 'error'}, not a throw).
+   */
+  boolean pushOffLoop(Object chunk, Runnable call) {
+    int len = chunk == null ? 0 : objectMode ? 1 : chunk instanceof Buffer b ? b.length()
+        : chunk instanceof byte[] a ? a.length : chunk instanceof CharSequence c ? c.length() : 0;
+    int total = lengthSnapshot() + PENDING.addAndGet(this, len);
+    stream.handOver(() -> {
+      try {
+        call.run();
+      } finally {
+        PENDING.addAndGet(this, -len);
+      }
+    });
+    return chunk != null && !ended && (total < highWaterMark || total == 0);
+  }
+
+  /** {@code length} read from any thread: an opaque read of the value the loop last stored. */
+  int lengthSnapshot() {
+    return (int) LENGTH.getOpaque(this);
+  }
+
+  private static final java.lang.invoke.VarHandle LENGTH;
+
+  static {
+    try {
+      LENGTH = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(ReadableState.class, "length", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Chunks pushed off the loop and not yet taken, in bytes (objects in object mode). */
+  int offLoopPending() {
+    return offLoopPending;
+  }
+
   /** Node: Readable.prototype.push. */
   boolean push(Object chunk, String encoding) {
+    ThreadCheck.confined(stream.loop, "ReadableState.push");
     return objectMode ? pushObjectMode(chunk, encoding) : pushByteMode(chunk, encoding);
   }
 
   /** Node: Readable.prototype.unshift. */
   boolean unshift(Object chunk, String encoding) {
+    ThreadCheck.confined(stream.loop, "ReadableState.unshift");
     return objectMode ? unshiftObjectMode(chunk) : unshiftByteMode(chunk, encoding);
   }
 
@@ -246,7 +303,10 @@ final class ReadableState extends CommonState {
   private void addChunk(Object chunk, boolean addToFront) {
     if (flowing && !sync && dataListening && length == 0) {
       clearAwaitDrain();
-      dataEmitted = true;
+      if (!dataEmitted) {
+        // A volatile store per chunk would cost a fence each; the flag changes once.
+        dataEmitted = true;
+      }
       stream.emit(Readable.CHUNK, chunk);
     } else {
       length += chunkLength(chunk);
@@ -274,6 +334,7 @@ final class ReadableState extends CommonState {
 
   /** Node: Readable.prototype.setEncoding. Re-decodes what is already buffered. */
   void setEncoding(String enc) {
+    ThreadCheck.confined(stream.loop, "ReadableState.setEncoding");
     StringDecoder d = new StringDecoder(enc);
     decoder = d;
     encoding = d.encoding().nodeName();
@@ -328,6 +389,7 @@ final class ReadableState extends CommonState {
 
   /** Node: Readable.prototype.read(n), n == NAN for no argument. */
   Object read(int n) {
+    ThreadCheck.confined(stream.loop, "ReadableState.read");
     int nOrig = n;
     // Asking for more than the high-water mark raises it.
     if (n != NAN && n > highWaterMark) {
@@ -399,7 +461,10 @@ final class ReadableState extends CommonState {
       }
     }
     if (ret != null && !errorEmitted && !closeEmitted) {
-      dataEmitted = true;
+      if (!dataEmitted) {
+        // A volatile store per chunk would cost a fence each; the flag changes once.
+        dataEmitted = true;
+      }
       stream.emit(Readable.CHUNK, ret);
     }
     return ret;
@@ -578,6 +643,7 @@ final class ReadableState extends CommonState {
 
   /** Node: Readable.prototype.resume. */
   void resume() {
+    ThreadCheck.confined(stream.loop, "ReadableState.resume");
     if (!flowing) {
       // With 'readable' listeners resume() only schedules, it does not flow.
       hasFlowing = true;
@@ -606,6 +672,7 @@ final class ReadableState extends CommonState {
 
   /** Node: Readable.prototype.pause. */
   void pause() {
+    ThreadCheck.confined(stream.loop, "ReadableState.pause");
     if (!hasFlowing || flowing) {
       hasFlowing = true;
       flowing = false;
@@ -621,6 +688,7 @@ final class ReadableState extends CommonState {
 
   /** Node: the 'data' and 'readable' branches of Readable.prototype.on. */
   void onListenerAdded(String ev) {
+    ThreadCheck.confined(stream.loop, "ReadableState.onListenerAdded");
     if ("data".equals(ev)) {
       dataListening = true;
       // So that resume() below is a no-op for once('readable') users.
@@ -649,6 +717,7 @@ final class ReadableState extends CommonState {
 
   /** Node: the 'data' and 'readable' branches of Readable.prototype.removeListener. */
   void onListenerRemoved(String ev) {
+    ThreadCheck.confined(stream.loop, "ReadableState.onListenerRemoved");
     if ("readable".equals(ev)) {
       // After 'readable' was emitted but before I/O, to support once('readable') cycles.
       stream.nextTick(this::updateReadableListening);

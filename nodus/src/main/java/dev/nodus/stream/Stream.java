@@ -7,6 +7,11 @@ import java.util.function.Consumer;
 /**
  * Node's {@code stream} module functions: {@link #pipeline} and {@link #finished}.
  * Node: {@code require('stream').pipeline}, {@code require('stream').finished}.
+ *
+ * <p>Threading: called from a thread other than the streams' loop, {@code pipeline} and
+ * {@code finished} are handed to that loop whole, in call order, and return at once
+ * ({@code pipeline} returns the last stage; {@code finished} returns a cleanup function that may
+ * itself be called from any thread). The callbacks run on the loop.
  */
 public final class Stream {
   private Stream() {}
@@ -26,7 +31,7 @@ public final class Stream {
    * @return the last stage
    */
   public static <T> T pipeline(List<?> streams, Consumer<Throwable> callback) {
-    return Pipeline.run(streams, callback);
+    return run(streams, callback);
   }
 
   /**
@@ -39,7 +44,7 @@ public final class Stream {
    * @return the last stage
    */
   public static <T> T pipeline(Consumer<Throwable> callback, Object... streams) {
-    return Pipeline.run(Arrays.asList(streams), callback);
+    return run(Arrays.asList(streams), callback);
   }
 
   /**
@@ -54,7 +59,7 @@ public final class Stream {
    */
   public static <W extends WritableStream> W pipeline(
       Readable source, W dest, Consumer<Throwable> callback) {
-    return Pipeline.run(List.of(source, dest), callback);
+    return run(List.of(source, dest), callback);
   }
 
   /**
@@ -71,7 +76,7 @@ public final class Stream {
    */
   public static <W extends WritableStream> W pipeline(
       Readable source, Duplex transform, W dest, Consumer<Throwable> callback) {
-    return Pipeline.run(List.of(source, transform, dest), callback);
+    return run(List.of(source, transform, dest), callback);
   }
 
   /**
@@ -85,7 +90,7 @@ public final class Stream {
    * @return a function that removes the listeners finished added
    */
   public static Runnable finished(Object stream, Consumer<Throwable> callback) {
-    return EndOfStream.finished(stream, null, null, callback);
+    return finishedOnLoop(stream, null, null, callback);
   }
 
   /**
@@ -100,6 +105,58 @@ public final class Stream {
    */
   public static Runnable finished(
       Object stream, boolean readable, boolean writable, Consumer<Throwable> callback) {
-    return EndOfStream.finished(stream, readable, writable, callback);
+    return finishedOnLoop(stream, readable, writable, callback);
+  }
+
+  // ---- threading: called off the streams' loop, the whole call is handed to it ---------------
+
+  /** A loop-bound stream among {@code streams} whose loop is not the caller's, or null. */
+  private static StreamBase offLoopStream(List<?> streams) {
+    for (Object o : streams) {
+      if (o instanceof StreamBase b && b.offLoop()) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T run(List<?> streams, Consumer<Throwable> callback) {
+    StreamBase b = streams.size() < 2 ? null : offLoopStream(streams);
+    if (b == null) {
+      return Pipeline.run(streams, callback);
+    }
+    // Node returns the last stage; the pipeline itself is set up on the loop, in call order.
+    List<?> stages = List.copyOf(streams);
+    b.handOver(() -> Pipeline.run(stages, callback));
+    return (T) stages.get(stages.size() - 1);
+  }
+
+  private static Runnable finishedOnLoop(
+      Object stream, Boolean readable, Boolean writable, Consumer<Throwable> callback) {
+    if (!(stream instanceof StreamBase b) || !b.offLoop()) {
+      return EndOfStream.finished(stream, readable, writable, callback);
+    }
+    // Both touched on the loop only: the handed-over finished and the cleanup run there.
+    Runnable[] cleanup = new Runnable[1];
+    boolean[] cancelled = new boolean[1];
+    b.handOver(() -> {
+      if (!cancelled[0]) {
+        cleanup[0] = EndOfStream.finished(stream, readable, writable, callback);
+      }
+    });
+    Runnable onLoop = () -> {
+      cancelled[0] = true;
+      if (cleanup[0] != null) {
+        cleanup[0].run();
+      }
+    };
+    return () -> {
+      if (b.offLoop()) {
+        b.handOver(onLoop);
+      } else {
+        onLoop.run();
+      }
+    };
   }
 }

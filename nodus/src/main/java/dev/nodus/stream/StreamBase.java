@@ -1,8 +1,11 @@
 package dev.nodus.stream;
 
+import dev.nodus.events.Event0;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.events.TriConsumer;
+import dev.nodus.internal.loop.EventEmitterLoops;
 import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.ThreadCheck;
 import dev.nodus.internal.stream.StreamErrors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -26,6 +29,66 @@ abstract class StreamBase extends EventEmitter {
   StreamBase() {
     // Node: streams are tied to the process's tick queue; ours to the loop that made them.
     this.loop = Loop.current();
+    // The emitter side hands listener changes and emissions from other threads to that loop.
+    EventEmitterLoops.bind(this, loop);
+  }
+
+  // ---- threading ---------------------------------------------------------------------------
+
+  /**
+   * Whether a public call must be handed to the loop: the stream was made on a loop and the
+   * calling thread is not that loop. A stream made off any loop runs every call where it is made.
+   */
+  final boolean offLoop() {
+    Loop l = loop;
+    return l != null && !l.inLoop();
+  }
+
+  /** Hands a public call to the stream's loop; calls handed over run there in the order given. */
+  final void handOver(Runnable call) {
+    loop.executeLater(call);
+  }
+
+  /**
+   * {@code once('drain', listener)} called off the loop: handed over like any listener, it lands
+   * behind the writes the same thread made, and the drain the thread waits for (its write
+   * returned false) may have been emitted before it arrives. So on the loop: if a drain is due,
+   * the listener is added; if none is (it came already), the listener runs at once. Node has no
+   * such race, as its listener is added in the same synchronous block as the write. Returns
+   * false, doing nothing, for other events or a stream without a writable side.
+   */
+  final boolean onceDrainOffLoop(String event, Runnable listener, Runnable register) {
+    if (ws == null || !"drain".equals(event)) {
+      return false;
+    }
+    handOver(() -> {
+      if (ws.drainNotDue()) {
+        listener.run();
+      } else {
+        register.run();
+      }
+    });
+    return true;
+  }
+
+  /**
+   * Adds a one-time listener. Node: {@code emitter.once(name, fn)}. Called off the loop for
+   * {@code 'drain'}: runs the listener at once if no drain is due when the call reaches the loop
+   * (see the class's threading notes).
+   *
+   * @param event the event
+   * @param listener the listener
+   * @return this stream
+   */
+  @Override
+  public EventEmitter once(Event0 event, Runnable listener) {
+    if (offLoop()) {
+      java.util.Objects.requireNonNull(listener, "listener");
+      if (onceDrainOffLoop(event.name(), listener, () -> once(event, listener))) {
+        return this;
+      }
+    }
+    return super.once(event, listener);
   }
 
   // ---- hooks ---------------------------------------------------------------------------------
@@ -155,6 +218,7 @@ abstract class StreamBase extends EventEmitter {
 
   /** Node: destroyImpl.destroy(err, cb). */
   final void destroyImpl(Throwable err, Consumer<Throwable> cb) {
+    ThreadCheck.confined(loop, "StreamBase.destroy");
     ReadableState r = rs;
     WritableState w = ws;
     // With duplex streams we use the writable side for state.

@@ -23,7 +23,29 @@ import java.util.function.Consumer;
  * {@link #_destroy}, {@link #_construct}), or use {@link #create(WritableOptions)} with hooks.
  * The callbacks handed to the hooks may be called synchronously or later, as in Node.
  *
- * <p>Threading: a stream belongs to the loop it was created on; call it on that loop.
+ * <h2>Threading</h2>
+ * A stream made on a loop belongs to that loop: its events fire there and its state changes
+ * only there. Every public method may be called from any thread and never blocks waiting for the
+ * loop. Called off the loop, a method that acts on the stream ({@code write}, {@code end},
+ * {@code cork}, {@code uncork}, {@code destroy}, {@code pause}, {@code resume},
+ * {@code setEncoding}, {@code setDefaultEncoding}, {@code pipe}, {@code unpipe}, {@code read},
+ * {@code push}, {@code unshift}, adding and removing listeners, {@code emit}) is handed to the loop
+ * and runs there, in the order the calls were made; Node's synchronous argument errors (a null or
+ * invalid chunk, an unknown encoding) are still thrown to the caller. {@code write()} off the loop
+ * counts the chunk toward the high-water mark until the loop takes it ({@code writableLength}
+ * includes it) and returns false once the buffered and handed-over bytes reach the mark; a
+ * {@code 'drain'} then follows on the loop exactly as after a write made there that returned
+ * false. {@code push()} and {@code unshift()} off the loop count the same way and return false
+ * at the mark, so a producer thread that waits for the next {@code _read} stays bounded.
+ * {@code read()} off the loop returns null: the chunk it takes reaches the {@code 'data'}
+ * listeners on the loop. {@code once('drain', listener)} called off the loop after a
+ * {@code write()} that returned false is safe: handed over behind that write, the listener runs
+ * when the drain comes, or at once (on the loop) if the drain came before it arrived; an
+ * {@code on('drain')} listener added off the loop hears only later drains.
+ * Getters read fields that only the loop writes (volatile flags; the lengths through opaque
+ * reads): each returns a value the loop stored, never a torn one; two getters called one after
+ * the other may straddle a change. A stream made off any loop runs every call on the calling
+ * thread and is not thread-safe.
  */
 public class Writable extends StreamBase implements WritableStream {
   /**
@@ -181,6 +203,10 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public Writable destroy(Throwable err) {
+    if (offLoop()) {
+      handOver(() -> destroy(err));
+      return this;
+    }
     ws.destroy(err);
     return this;
   }
@@ -201,6 +227,9 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public boolean write(Object chunk) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, null, () -> write(chunk));
+    }
     return ws.write(chunk, null, null);
   }
 
@@ -212,6 +241,9 @@ public class Writable extends StreamBase implements WritableStream {
    * @return false when the buffer reached the high-water mark
    */
   public boolean write(String chunk, String encoding) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, encoding, () -> write(chunk, encoding));
+    }
     return ws.write(chunk, encoding, null);
   }
 
@@ -225,6 +257,9 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public boolean write(Object chunk, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, null, () -> write(chunk, callback));
+    }
     return ws.write(chunk, null, callback);
   }
 
@@ -238,6 +273,9 @@ public class Writable extends StreamBase implements WritableStream {
    * @return false when the buffer reached the high-water mark
    */
   public boolean write(String chunk, String encoding, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      return ws.writeOffLoop(chunk, encoding, () -> write(chunk, encoding, callback));
+    }
     return ws.write(chunk, encoding, callback);
   }
 
@@ -314,6 +352,10 @@ public class Writable extends StreamBase implements WritableStream {
    * @return this stream
    */
   public Writable end(Object chunk, String encoding, Consumer<Throwable> callback) {
+    if (offLoop()) {
+      ws.endOffLoop(chunk, encoding, () -> end(chunk, encoding, callback));
+      return this;
+    }
     ws.end(chunk, encoding, callback);
     return this;
   }
@@ -324,6 +366,10 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public void cork() {
+    if (offLoop()) {
+      handOver(this::cork);
+      return;
+    }
     ws.cork();
   }
 
@@ -333,6 +379,10 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public void uncork() {
+    if (offLoop()) {
+      handOver(this::uncork);
+      return;
+    }
     ws.uncork();
   }
 
@@ -345,6 +395,11 @@ public class Writable extends StreamBase implements WritableStream {
    * @throws dev.nodus.NodeError {@code ERR_UNKNOWN_ENCODING}
    */
   public Writable setDefaultEncoding(String encoding) {
+    if (offLoop()) {
+      WritableState.checkEncoding(encoding);
+      handOver(() -> setDefaultEncoding(encoding));
+      return this;
+    }
     ws.setDefaultEncoding(encoding);
     return this;
   }
@@ -377,7 +432,7 @@ public class Writable extends StreamBase implements WritableStream {
    */
   @Override
   public int writableLength() {
-    return ws.length;
+    return ws.lengthSnapshot() + ws.offLoopPending();
   }
 
   /**

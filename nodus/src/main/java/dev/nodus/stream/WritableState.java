@@ -3,8 +3,10 @@ package dev.nodus.stream;
 import dev.nodus.buffer.Buffer;
 import dev.nodus.buffer.Encoding;
 import dev.nodus.internal.stream.StreamErrors;
+import dev.nodus.internal.loop.ThreadCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,11 @@ import java.util.function.Consumer;
  * buffered behind a pending one costs one {@link Chunk} (Node allocates {@code {chunk,
  * encoding, callback}}); the nextTick after synchronous writes without callback reuses one
  * preallocated task.
+ *
+ * <p>Threading: everything here runs on the stream's loop, except {@link #writeOffLoop}, the
+ * public getters' reads of the volatile fields ({@code corked}, the flags the getters combine)
+ * and of {@code length} ({@link #lengthSnapshot()}), and the two off-loop counters. The loop is
+ * the only writer of every other field.
  */
 final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Node's {@code nop}: the callback of writes made without one. */
@@ -25,21 +32,25 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   final StreamBase stream;
 
   boolean decodeStrings;
-  String defaultEncoding;
+  volatile String defaultEncoding;
   /** Node: {@code writable === false} from Duplex's {@code writable: false} option. */
   boolean disabled;
   boolean hasWritev;
   boolean hasFinal;
 
+  /**
+   * Plain: changed twice per write on the loop, where a volatile store would cost a fence each.
+   * Other threads read it with {@link #lengthSnapshot()}.
+   */
   int length;
-  int corked;
+  volatile int corked;
   int writelen;
   int pendingcb;
   boolean finalCalled;
-  boolean needDrain;
-  boolean ending;
-  boolean ended;
-  boolean finished;
+  volatile boolean needDrain;
+  volatile boolean ending;
+  volatile boolean ended;
+  volatile boolean finished;
   boolean writing;
   boolean sync = true;
   boolean bufferProcessing;
@@ -64,6 +75,20 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   // Made on first use, then reused.
   private Runnable afterWriteNop;
   private Runnable errorBufferTask;
+
+  /**
+   * Bytes (objects in object mode) of writes made off the loop and not yet taken by it: they
+   * count toward the high-water mark like {@code length}, so backpressure holds off the loop.
+   */
+  private volatile int offLoopPending;
+  /** Off-loop writes that returned false and whose 'drain' the loop has not taken on yet. */
+  private volatile int offLoopOwedDrains;
+  /** Loop-only: the pending bytes of the off-loop write the loop is taking right now. */
+  private int taking;
+  private static final AtomicIntegerFieldUpdater<WritableState> PENDING =
+      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "offLoopPending");
+  private static final AtomicIntegerFieldUpdater<WritableState> OWED =
+      AtomicIntegerFieldUpdater.newUpdater(WritableState.class, "offLoopOwedDrains");
 
   WritableState(StreamBase stream, boolean objectMode, int hwm, boolean decodeStrings,
       String defaultEncoding, boolean emitClose, boolean autoDestroy) {
@@ -92,8 +117,115 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
     return writeImpl(chunk, encoding, cb) > 0;
   }
 
+  /**
+   * A {@code write()} made off the stream's loop: validates the chunk here (Node's synchronous
+   * errors are thrown to the caller), counts it as pending, and hands {@code call} (the public
+   * write, run again on the loop) over. Returns what Node's write would if the loop had taken
+   * every pending write: false once {@code length} plus the pending bytes reach the high-water
+   * mark. Then the loop owes this writer a {@code 'drain'}: it sets {@code needDrain} before it
+   * takes the write, exactly as a write made on the loop that returned false.
+   */
+  boolean writeOffLoop(Object chunk, String encoding, Runnable call) {
+    int len = offLoopLength(chunk, encoding);
+    int total = lengthSnapshot() + PENDING.addAndGet(this, len);
+    boolean ret = (total < highWaterMark || total == 0) && !ending && !destroyed && errored == null;
+    if (!ret) {
+      OWED.incrementAndGet(this);
+    }
+    stream.handOver(() -> {
+      if (!ret) {
+        OWED.decrementAndGet(this);
+        needDrain = true;
+      }
+      taking = len;
+      try {
+        call.run();
+      } finally {
+        taking = 0;
+        // After the call, so other threads count the bytes in length before they leave the
+        // pending sum (never in neither).
+        PENDING.addAndGet(this, -len);
+      }
+    });
+    return ret;
+  }
+
+  /**
+   * An {@code end(chunk)} made off the loop: validates the chunk here, so that Node's synchronous
+   * errors reach the caller, then hands {@code call} to the loop.
+   */
+  void endOffLoop(Object chunk, String encoding, Runnable call) {
+    if (chunk != null) {
+      offLoopLength(chunk, encoding);
+    }
+    stream.handOver(call);
+  }
+
+  /** writeImpl's synchronous checks, and the length the loop will count for the chunk. */
+  private int offLoopLength(Object chunk, String encoding) {
+    if (chunk == null) {
+      throw StreamErrors.nullValues();
+    }
+    if (objectMode) {
+      return 1;
+    }
+    if (encoding != null && !"buffer".equals(encoding) && !Encoding.isEncoding(encoding)) {
+      throw StreamErrors.unknownEncoding(encoding);
+    }
+    if (chunk instanceof Buffer b) {
+      return b.length();
+    }
+    if (chunk instanceof byte[] b) {
+      return b.length;
+    }
+    if (chunk instanceof String str) {
+      // The loop counts bytes once it encodes the string, characters if it keeps it.
+      return decodeStrings
+          ? Buffer.byteLength(str, encoding != null ? encoding : defaultEncoding) : str.length();
+    }
+    throw StreamErrors.invalidChunk(chunk);
+  }
+
+  /** Whether no off-loop write waits to be taken, besides the one being taken now. */
+  private boolean noOffLoopBacklog() {
+    return offLoopPending == taking;
+  }
+
+  /**
+   * {@code length} read from any thread: an opaque read, never torn and never hoisted out of a
+   * caller's loop, of the value the loop last stored.
+   */
+  int lengthSnapshot() {
+    return (int) LENGTH.getOpaque(this);
+  }
+
+  private static final java.lang.invoke.VarHandle LENGTH;
+
+  static {
+    try {
+      LENGTH = java.lang.invoke.MethodHandles.lookup()
+          .findVarHandle(WritableState.class, "length", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * On the loop: whether a writer waiting for {@code 'drain'} has nothing to wait for: no drain
+   * is due (none owed, none pending), and the stream can still be written.
+   */
+  boolean drainNotDue() {
+    return !needDrain && offLoopOwedDrains == 0 && !destroyed && !ending && errored == null;
+  }
+
+  /** Off-loop writes not yet taken by the loop, in bytes (objects in object mode). */
+  int offLoopPending() {
+    return offLoopPending;
+  }
+
   /** Node: _write(stream, chunk, encoding, cb); 1 = true, 0 = false, -1 = rejected. */
   private int writeImpl(Object chunk, String encoding, Consumer<Throwable> cb) {
+    ThreadCheck.confined(stream.loop, "WritableState.write");
     if (cb == null) {
       cb = NOP;
     }
@@ -215,6 +347,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
 
   /** Node: onwrite(stream, er), the callback handed to _write and _writev. */
   private void onwrite(Throwable er) {
+    ThreadCheck.confined(stream.loop, "WritableState.onwrite");
     if (!expectWriteCb) {
       stream.errorOrDestroy(StreamErrors.multipleCallback(), false);
       return;
@@ -246,7 +379,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
       clearBuffer();
     }
     if (wasSync) {
-      boolean needDrainNow = needDrain && length == 0;
+      boolean needDrainNow = needDrain && length == 0 && noOffLoopBacklog();
       // Node v20 writes `(state[kState] & kDestroyed !== 0)`, which operator precedence turns
       // into `state[kState] & 1`, the object-mode bit: object-mode writes always take the tick.
       boolean needTick = needDrainNow || objectMode || cb != NOP;
@@ -298,7 +431,10 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   /** Node: afterWrite. Emits 'drain', then calls the write callbacks. */
   private void afterWrite(int count, Consumer<Throwable> cb) {
     afterWritePending = false;
-    if (needDrain && !ending && !destroyed && length == 0) {
+    // Writes handed over by other threads and not yet taken count as buffered: a 'drain' now
+    // would tell every waiting writer thread to write again while the loop still has their
+    // queued chunks, and the queue would grow with each drain. The last of them brings it.
+    if (needDrain && !ending && !destroyed && length == 0 && noOffLoopBacklog()) {
       needDrain = false;
       stream.emit(Writable.DRAIN);
     }
@@ -385,11 +521,13 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   // ---- cork, end, finish --------------------------------------------------------------------
 
   void cork() {
+    ThreadCheck.confined(stream.loop, "WritableState.cork");
     corked++;
   }
 
   /** Node: Writable.prototype.uncork. */
   void uncork() {
+    ThreadCheck.confined(stream.loop, "WritableState.uncork");
     if (corked > 0) {
       corked--;
       if (!writing) {
@@ -399,15 +537,21 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   }
 
   void setDefaultEncoding(String encoding) {
+    defaultEncoding = checkEncoding(encoding);
+  }
+
+  /** setDefaultEncoding's validation, also run on the caller's thread off the loop. */
+  static String checkEncoding(String encoding) {
     String e = encoding == null ? null : encoding.toLowerCase(java.util.Locale.ROOT);
     if (e == null || !Encoding.isEncoding(e)) {
       throw StreamErrors.unknownEncoding(encoding);
     }
-    defaultEncoding = e;
+    return e;
   }
 
   /** Node: Writable.prototype.end. */
   void end(Object chunk, String encoding, Consumer<Throwable> cb) {
+    ThreadCheck.confined(stream.loop, "WritableState.end");
     Throwable err = null;
     if (chunk != null) {
       if (writeImpl(chunk, encoding, null) < 0) {
@@ -557,6 +701,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
 
   /** Node: Writable.prototype.destroy: fails pending callbacks on the next tick, then destroys. */
   void destroy(Throwable err) {
+    ThreadCheck.confined(stream.loop, "WritableState.destroy");
     if ((hasBuffered() || onFinished != null) && !destroyed) {
       stream.nextTick(errorBufferTask != null ? errorBufferTask : (errorBufferTask = this::errorBuffer));
     }
@@ -570,7 +715,7 @@ final class WritableState extends CommonState implements Consumer<Throwable> {
   }
 
   boolean needDrainPublic() {
-    return needDrain && !destroyed && !ending;
+    return (needDrain || offLoopOwedDrains > 0) && !destroyed && !ending;
   }
 
   static Consumer<Throwable> runOnSuccess(Runnable r) {

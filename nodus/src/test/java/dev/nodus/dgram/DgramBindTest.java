@@ -156,13 +156,10 @@ class DgramBindTest {
   }
 
   @Test
-  void bindRejectsBadPortsAndSecondBinds() {
+  void bindRejectsSecondBinds() {
+    // Out-of-range ports are not refused (Node keeps their low 16 bits): DgramFidelityTest.
     Programs.run(Duration.ofSeconds(10), () -> {
       DatagramSocket s = Dgram.createSocket("udp4");
-      // Node hands 70000 to libuv, which binds port 4464; Nodus refuses it.
-      assertThatThrownBy(() -> s.bind(70000))
-          .isInstanceOf(NodeError.class)
-          .hasMessage("Port should be >= 0 and < 65536. Received type number (70000).");
       s.bind(0);
       assertThatThrownBy(() -> s.bind(0))
           .hasMessage("Socket is already bound")

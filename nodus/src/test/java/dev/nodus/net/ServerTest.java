@@ -57,7 +57,8 @@ class ServerTest {
       });
     });
     assertThat(log).hasSize(3);
-    AddressInfo a = (AddressInfo) log.get(0);
+    // no host binds at once, a host after its lookup: node logs `any` first too
+    AddressInfo a = (AddressInfo) log.stream().filter(AddressInfo.class::isInstance).findFirst().orElseThrow();
     assertThat(a.address()).isEqualTo("127.0.0.1");
     assertThat(a.family()).isEqualTo("IPv4");
     assertThat(a.port()).isPositive();
@@ -164,7 +165,7 @@ class ServerTest {
     // node: listen({host:'::', port:0, ipv6Only:true}); connect to 127.0.0.1 -> ECONNREFUSED, ::1 works
     Programs.run(Duration.ofSeconds(10), () -> {
       Server s = Net.createServer(sock -> sock.end("v6 only"));
-      s.listen(new ListenOptions().host("::").ipv6Only(true), () -> {
+      s.listen(new ListenOptions().host("::").port(0).ipv6Only(true), () -> {
         Socket v4 = Net.connect(s.address().port(), "127.0.0.1");
         v4.on(Socket.ERROR, e -> log.add("v4:" + ((NodeError) e).code()));
         v4.on(Socket.CLOSE, hadError -> {

@@ -54,7 +54,10 @@ class SocketFaultTest {
     long total = 64L * 1024 * 1024;
     long[] maxBuffered = {0};
     long[] maxWritable = {0};
+    long[] maxNetty = {0};
+    long[] maxHeld = {0};
     long[] received = {0};
+    Socket[] client = new Socket[1];
     Programs.run(Duration.ofSeconds(60), () -> {
       Server[] ref = new Server[1];
       Server s = Net.createServer(sock -> {
@@ -62,6 +65,9 @@ class SocketFaultTest {
         sock.on(Socket.DATA, d -> {
           received[0] += d.length();
           maxBuffered[0] = Math.max(maxBuffered[0], sock.readableLength());
+          if (client[0] != null) {
+            held(client[0], maxWritable, maxNetty, maxHeld);
+          }
           if ((received[0] / d.length()) % 64 == 0) {
             sock.pause();
             dev.nodus.Timers.setTimeout(sock::resume, 1);
@@ -78,6 +84,7 @@ class SocketFaultTest {
       ref[0] = s;
       s.listen(0, "127.0.0.1", () -> {
         Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        client[0] = c;
         Buffer chunk = Buffer.alloc(64 * 1024);
         long[] sent = {0};
         Runnable pump = new Runnable() {
@@ -85,8 +92,9 @@ class SocketFaultTest {
           public void run() {
             while (sent[0] < total) {
               sent[0] += chunk.length();
-              maxWritable[0] = Math.max(maxWritable[0], c.writableLength());
-              if (!c.write(chunk)) {
+              boolean more = c.write(chunk);
+              held(c, maxWritable, maxNetty, maxHeld);
+              if (!more) {
                 c.once(Socket.DRAIN, this);
                 return;
               }
@@ -102,6 +110,22 @@ class SocketFaultTest {
     // Each side buffers at most a high-water mark plus one chunk.
     assertThat(maxBuffered[0]).as("reader's buffer").isLessThanOrEqualTo(256 * 1024);
     assertThat(maxWritable[0]).as("writer's buffer").isLessThanOrEqualTo(256 * 1024);
+    // What Netty holds counts too (its outbound buffer, measured through the handle): its mark
+    // (256 KiB) plus the chunk that crosses it, plus the stream's mark and the withheld chunk.
+    System.out.println("writer held at most " + maxHeld[0] + " bytes: stream " + maxWritable[0]
+        + ", Netty " + maxNetty[0]);
+    assertThat(maxNetty[0]).as("Netty's outbound buffer").isLessThanOrEqualTo(256 * 1024 + 64 * 1024);
+    assertThat(maxHeld[0]).as("stream and Netty together")
+        .isLessThanOrEqualTo(256 * 1024 + 64 * 1024 + 16 * 1024 + 64 * 1024);
+  }
+
+  /** Samples what the writer holds: its stream's buffer and Netty's outbound buffer. */
+  private static void held(Socket c, long[] maxWritable, long[] maxNetty, long[] maxHeld) {
+    long w = c.writableLength();
+    long n = NettyOutbound.pending(c);
+    maxWritable[0] = Math.max(maxWritable[0], w);
+    maxNetty[0] = Math.max(maxNetty[0], n);
+    maxHeld[0] = Math.max(maxHeld[0], w + n);
   }
 
   @Test

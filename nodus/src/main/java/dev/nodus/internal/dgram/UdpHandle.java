@@ -20,9 +20,11 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +34,8 @@ import java.util.function.Consumer;
  *
  * <p>Writes made during one loop turn go out in one flush (Netty then uses {@code sendmmsg});
  * a flush is scheduled as a task, which Netty runs right after the current I/O batch, so a
- * lone send is not delayed. Everything here runs on the loop thread.
+ * lone send is not delayed. Everything here runs on the loop thread, except {@link
+ * #sendQueueSnapshot}, which reads what the loop published.
  */
 public final class UdpHandle {
   /** Node's {@code handle.onmessage}/{@code handle.onerror}. */
@@ -43,6 +46,8 @@ public final class UdpHandle {
     /** A read failed, e.g. ECONNREFUSED on a connected socket. */
     void onError(RuntimeException err);
   }
+
+  private static final System.Logger LOG = System.getLogger(UdpHandle.class.getName());
 
   /** Largest datagram a read accepts: libuv reads into 64 KiB. */
   static final int MAX_DATAGRAM = 64 * 1024;
@@ -58,9 +63,14 @@ public final class UdpHandle {
   private VoidChannelPromise voidPromise;
   private GsoBatch gso;
   private boolean closed;
+  /** The family of the socket, once there is one (an implicit bind may pick the other). */
+  private boolean channelIpv6;
   /** uv_ref state: the loop is held while receiving and ref'd. */
   private final HandleRef loopRef;
   private boolean flushScheduled;
+  private boolean queueRecheckScheduled;
+  private volatile long queuedBytes;
+  private volatile long queuedCount;
   private byte[] rxBytes;
   private InetSocketAddress rxFrom;
 
@@ -85,16 +95,75 @@ public final class UdpHandle {
   // ---- bind / connect ---------------------------------------------------------------------
 
   /**
-   * {@code uv_udp_bind}: creates the socket, applies the flags and binds it. {@code done}
-   * receives null or the failure (the socket is then gone again, as after a failed libuv bind
-   * the JS side may bind anew).
+   * {@code uv_udp_bind}: creates the socket unless it exists (a failed bind or an implicit one
+   * left it), applies the flags and binds it. {@code done} receives null or the failure. As in
+   * libuv, a socket whose bind failed stays open and unbound: {@code getsockname} reports the
+   * any-address with port 0, and a later bind may try again on it.
    */
   public void bind(
       InetSocketAddress local, boolean reuseAddr, boolean ipv6Only, boolean reusePort,
       Consumer<Throwable> done) {
+    if (channel == null) {
+      Throwable err = create(ipv6);
+      if (err != null) {
+        done.accept(err);
+        return;
+      }
+    }
+    DatagramChannel ch = channel;
+    try {
+      // uv__udp_bind sets the flags on every call, before bind(2).
+      if (reuseAddr) {
+        ch.config().setReuseAddress(true);
+      }
+      if (reusePort && ch instanceof EpollDatagramChannel e) {
+        e.config().setReusePort(true);
+      }
+      if (ipv6Only) {
+        opts.setIpv6Only();
+      }
+    } catch (OptException | RuntimeException e) {
+      done.accept(e instanceof OptException oe && oe.getCause() != null ? oe.getCause() : e);
+      return;
+    }
+    whenDone(ch.bind(local), done);
+  }
+
+  /**
+   * libuv's {@code uv__udp_maybe_deferred_bind(handle, family, UV_UDP_REUSEADDR)}, which the
+   * membership calls make: without a socket yet, creates one of the group's family and binds it
+   * to the any-address, port 0, with SO_REUSEADDR. It does not start receiving, and the JS side
+   * still counts the socket unbound (so a later {@code bind()} fails with EINVAL, as in Node).
+   *
+   * @throws SystemError {@code syscall} with the code of the failure
+   */
+  public void ensureBound(boolean v6, String syscall) {
+    if (channel != null) {
+      return;
+    }
+    Throwable err = create(v6);
+    if (err == null) {
+      try {
+        channel.config().setReuseAddress(true);
+        ChannelFuture f = channel.bind(new InetSocketAddress(
+            v6 ? UdpAddresses.literal("::") : UdpAddresses.literal("0.0.0.0"), 0));
+        // On the loop a bind completes at once (Netty runs it inline there).
+        err = f.isDone() ? f.cause() : new IllegalStateException("bind did not complete inline");
+      } catch (RuntimeException e) {
+        err = e;
+      }
+    }
+    if (err != null) {
+      throw Errno.plain(DgramErrors.classify(err, "EINVAL"), syscall, err);
+    }
+  }
+
+  // uv__socket plus registration: the channel exists from here on, bound or not.
+  private Throwable create(boolean v6) {
     DatagramChannel ch = Transports.epoll()
-        ? new EpollDatagramChannel(ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET)
-        : new NioDatagramChannel(ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET);
+        ? new EpollDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET)
+        : new NioDatagramChannel(v6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET);
+    UdpSockopts o;
     try {
       ch.config().setAutoRead(false);
       // Reads take 64 KiB per datagram like libuv's, so no datagram is ever truncated, and up
@@ -111,51 +180,25 @@ public final class UdpHandle {
       }
       // Keeps the channel "active" when a disconnect() leaves it unconnected, so writes go on.
       ch.config().setOption(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true);
-      if (reuseAddr) {
-        ch.config().setReuseAddress(true);
-      }
-      if (reusePort && ch instanceof EpollDatagramChannel e) {
-        e.config().setReusePort(true);
-      }
-      opts = UdpSockopts.of(ch, ipv6);
-      if (ipv6Only) {
-        opts.setIpv6Only();
-      }
-    } catch (OptException | RuntimeException e) {
+      o = UdpSockopts.of(ch, v6);
+    } catch (RuntimeException e) {
       ch.unsafe().closeForcibly();
-      opts = null;
-      done.accept(e instanceof OptException oe && oe.getCause() != null ? oe.getCause() : e);
-      return;
+      return e;
     }
     ch.pipeline().addLast(new DatagramChannelHandler(this));
-    ch.closeFuture().addListener(f -> { System.err.println("DEBUG channel closed, handle closed=" + closed); new Throwable("close trace").printStackTrace(); });
+    ChannelFuture reg = loop.eventLoop().register(ch);
+    if (!reg.isDone() || reg.cause() != null) {
+      // Registration from the loop completes inline; anything else is a failure to report.
+      Throwable err = reg.cause() != null ? reg.cause() : new IllegalStateException("not registered");
+      ch.close();
+      return err;
+    }
     channel = ch;
+    channelIpv6 = v6;
+    opts = o;
     voidPromise = new VoidChannelPromise(ch, false);
     gso = GsoBatch.SUPPORTED ? new GsoBatch(this, loop) : null;
-    whenDone(loop.eventLoop().register(ch), regErr -> {
-      if (regErr != null) {
-        failBind(ch, regErr, done);
-        return;
-      }
-      whenDone(ch.bind(local), bindErr -> {
-        if (bindErr != null) {
-          failBind(ch, bindErr, done);
-        } else {
-          done.accept(null);
-        }
-      });
-    });
-  }
-
-  private void failBind(DatagramChannel ch, Throwable err, Consumer<Throwable> done) {
-    if (channel == ch) {
-      channel = null;
-      opts = null;
-      voidPromise = null;
-      gso = null;
-    }
-    ch.close();
-    done.accept(err);
+    return null;
   }
 
   /** {@code uv_udp_connect}; {@code done} receives null or the failure. */
@@ -216,9 +259,11 @@ public final class UdpHandle {
         Buffer.wrap(bytes), senders.text(a), UdpAddresses.family(a, ipv6), from.getPort());
   }
 
+  // Node: UDPWrap::OnRecv with nread < 0 calls onmessage, which emits 'error' (recvmsg).
+  // After close libuv reads nothing more, so a late failure has nowhere to go in Node either.
   void onReadError(Throwable cause) {
-    System.err.println("DEBUG read error " + cause);
     if (closed || listener == null) {
+      LOG.log(System.Logger.Level.DEBUG, "UDP read error after close, dropped", cause);
       return;
     }
     SystemError err = Errno.plain(DgramErrors.classify(cause, "EIO"), "recvmsg", cause);
@@ -314,6 +359,40 @@ public final class UdpHandle {
   private void flushNow() {
     flushScheduled = false;
     flushPending();
+    publishSendQueue();
+  }
+
+  // What other threads read through sendQueueSnapshot: refreshed after every flush, and while
+  // the kernel leaves datagrams queued, again every millisecond until it has taken them all
+  // (Netty writes the rest on EPOLLOUT without telling us).
+  private void publishSendQueue() {
+    long count = sendQueue(false);
+    long bytes = count == 0 ? 0 : sendQueue(true);
+    if (count != queuedCount || bytes != queuedBytes) {
+      queuedCount = count;
+      queuedBytes = bytes;
+    }
+    if (count != 0 && !queueRecheckScheduled && !closed) {
+      queueRecheckScheduled = true;
+      loop.eventLoop().schedule(() -> {
+        queueRecheckScheduled = false;
+        publishSendQueue();
+      }, 1, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * The send queue as the loop last saw it, for other threads: see {@link #sendQueue}.
+   *
+   * @param bytes whether to return bytes (else datagrams)
+   */
+  public long sendQueueSnapshot(boolean bytes) {
+    return bytes ? queuedBytes : queuedCount;
+  }
+
+  /** Whether the OS socket exists (after a bind, failed or not, or an implicit one). */
+  public boolean hasSocket() {
+    return channel != null;
   }
 
   // Node's sends leave synchronously (uv_udp_try_send); ours wait for the turn's flush. Where
@@ -327,6 +406,43 @@ public final class UdpHandle {
     }
   }
 
+  /**
+   * {@code uv_udp_get_send_queue_size}/{@code _count}: what was handed to the kernel but not
+   * taken yet because the socket was not writable. Datagrams waiting for this turn's flush
+   * are not counted: in Node they left at once ({@code uv_udp_try_send}).
+   *
+   * @param bytes whether to sum bytes (else count datagrams)
+   */
+  public long sendQueue(boolean bytes) {
+    if (channel == null) {
+      return 0;
+    }
+    ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+    if (out == null || out.size() == 0) {
+      return 0;
+    }
+    long[] sum = new long[1];
+    try {
+      out.forEachFlushedMessage(msg -> {
+        int len = msg instanceof io.netty.buffer.ByteBufHolder h ? h.content().readableBytes()
+            : msg instanceof ByteBuf b ? b.readableBytes() : 0;
+        if (bytes) {
+          sum[0] += len;
+        } else if (msg instanceof io.netty.channel.unix.SegmentedDatagramPacket sp
+            && sp.segmentSize() > 0) {
+          // One GSO write carries several datagrams.
+          sum[0] += (len + sp.segmentSize() - 1) / sp.segmentSize();
+        } else {
+          sum[0]++;
+        }
+        return true;
+      });
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return sum[0];
+  }
+
   // ---- close / ref ------------------------------------------------------------------------
 
   /**
@@ -338,6 +454,8 @@ public final class UdpHandle {
       return;
     }
     closed = true;
+    queuedBytes = 0;
+    queuedCount = 0;
     loopRef.deactivate();
     if (channel != null) {
       flushPending();
@@ -438,6 +556,7 @@ public final class UdpHandle {
     if (group == null) {
       throw DgramErrors.errno("EINVAL", syscall);
     }
+    ensureBound(group instanceof Inet6Address, syscall);
     InetAddress iface = iface(group, interfaceAddress, syscall);
     try {
       opts(syscall).membership(group, iface, join);
@@ -454,6 +573,7 @@ public final class UdpHandle {
     if (g == null || s == null || UdpAddresses.isIpv4(group) != UdpAddresses.isIpv4(source)) {
       throw DgramErrors.errno("EINVAL", syscall);
     }
+    ensureBound(g instanceof Inet6Address, syscall);
     InetAddress iface = iface(g, interfaceAddress, syscall);
     try {
       opts(syscall).sourceMembership(s, g, iface, join);
@@ -491,13 +611,27 @@ public final class UdpHandle {
     }
   }
 
-  /** {@code uv_udp_getsockname}. */
+  /** {@code uv_udp_getsockname}; an unbound socket reports the any-address, port 0. */
   public InetSocketAddress localAddress() {
+    InetSocketAddress a;
     try {
-      return opts("getsockname").localAddress();
+      a = opts("getsockname").localAddress();
     } catch (OptException e) {
       throw fail(e, "getsockname");
     }
+    if (a == null) {
+      // NIO reports an unbound socket as null; getsockname(2) reports 0.0.0.0:0 or [::]:0.
+      a = new InetSocketAddress(UdpAddresses.literal(channelIpv6 ? "::" : "0.0.0.0"), 0);
+    }
+    return a;
+  }
+
+  /**
+   * Whether the socket is IPv6: the socket type's family, except after an implicit bind by a
+   * membership call, which takes the group's family as libuv does.
+   */
+  public boolean socketIpv6() {
+    return channel != null ? channelIpv6 : ipv6;
   }
 
   /** {@code uv_udp_getpeername}. */

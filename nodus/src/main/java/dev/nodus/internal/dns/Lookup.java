@@ -65,6 +65,46 @@ public final class Lookup {
         });
   }
 
+  /** What {@link #lookupAll} delivers. */
+  public interface AllCallback {
+    /** Called on the loop with either an error or every address, in the resolver's order. */
+    void done(RuntimeException err, java.util.List<InetAddress> addresses);
+  }
+
+  /**
+   * Node's {@code dns.lookup(host, {all: true, family})}: every address of {@code host} of the
+   * family (0 for both), in the order the resolver gives them. The callback always runs later,
+   * on {@code loop}.
+   */
+  public static void lookupAll(Loop loop, String host, int family, AllCallback cb) {
+    loop.ref();
+    POOL.execute(
+        () -> {
+          RuntimeException err = null;
+          java.util.List<InetAddress> found = new java.util.ArrayList<>();
+          try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+              if (family == 0 || familyOf(a) == family) {
+                found.add(a);
+              }
+            }
+            if (found.isEmpty()) {
+              err = Errno.lookup(Errno.of("ENOTFOUND"), host, null);
+            }
+          } catch (UnknownHostException e) {
+            err = Errno.lookup(Errno.of("ENOTFOUND"), host, e);
+          } catch (RuntimeException e) {
+            err = e;
+          }
+          RuntimeException e = err;
+          loop.executeLater(
+              () -> {
+                loop.unref();
+                cb.done(e, e == null ? found : java.util.List.of());
+              });
+        });
+  }
+
   private static InetAddress pick(InetAddress[] all, int family) {
     for (InetAddress a : all) {
       if (family == 0 || familyOf(a) == family) {

@@ -13,6 +13,27 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BlockedLoopChecker {
   private static final Set<Loop> LOOPS = ConcurrentHashMap.newKeySet();
   private static volatile long thresholdMs = Long.getLong("nodus.blockedThresholdMs", 2000L);
+
+  /**
+   * A loop's start-up (default 5 s): its first seconds load and link most of the classes it
+   * will ever use and run them interpreted, which on a busy machine holds a callback far longer
+   * than it will once warm. Callbacks that begin then are held to {@link #STARTUP_THRESHOLD_MS} at least, so
+   * start-up does not print false warnings, while a loop truly stuck at start is still reported.
+   */
+  private static volatile long startupMs = Long.getLong("nodus.blockedStartupMs", 5_000L);
+
+  static final long STARTUP_THRESHOLD_MS = 10_000;
+
+  /** Sets how long a loop's start-up lasts for this check (property {@code nodus.blockedStartupMs}). */
+  public static void setStartupMs(long ms) {
+    startupMs = ms;
+  }
+
+  /** How long a loop's start-up lasts for this check, in milliseconds. */
+  public static long startupMs() {
+    return startupMs;
+  }
+
   private static Thread thread;
 
   private BlockedLoopChecker() {}
@@ -58,7 +79,9 @@ public final class BlockedLoopChecker {
         // the two reads is not reported under the wrong callback.
         long seq = loop.callbackSeq;
         long start = loop.callbackStartNanos;
-        if (start == 0 || seq != loop.callbackSeq || (now - start) / 1_000_000L < limit) {
+        long loopLimit = start - loop.startNanos < startupMs * 1_000_000L
+            ? Math.max(limit, STARTUP_THRESHOLD_MS) : limit;
+        if (start == 0 || seq != loop.callbackSeq || (now - start) / 1_000_000L < loopLimit) {
           continue;
         }
         Long last = reported.get(loop);
@@ -70,7 +93,7 @@ public final class BlockedLoopChecker {
         StringBuilder sb = new StringBuilder();
         sb.append("Thread ").append(t == null ? "?" : t.getName())
             .append(" has been blocked for ").append((now - start) / 1_000_000L)
-            .append(" ms, limit is ").append(limit).append(" ms");
+            .append(" ms, limit is ").append(loopLimit).append(" ms");
         if (t != null) {
           for (StackTraceElement e : t.getStackTrace()) {
             sb.append("\n    at ").append(e);

@@ -53,11 +53,16 @@ public final class Loop {
   private boolean inEnd;
   private boolean firstIteration = true;
   private volatile boolean exited;
+  /** Callbacks handed over from other threads and not yet run: they keep the loop alive. */
+  private final java.util.concurrent.atomic.AtomicInteger handedOver =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** For the blocked-loop checker: when the running callback began (0 when idle), and which. */
   volatile long callbackStartNanos;
   volatile long callbackSeq;
   volatile Thread thread;
+  /** When this loop began running its setup code, for the blocked-loop checker. */
+  volatile long startNanos;
 
   Loop(Program program, EventLoop eventLoop, int index) {
     this.program = program;
@@ -110,6 +115,7 @@ public final class Loop {
         () -> {
           CURRENT.set(this);
           thread = Thread.currentThread();
+          startNanos = System.nanoTime();
           thread.setName(threadName);
           BlockedLoopChecker.register(this);
           runCallback(setup);
@@ -126,6 +132,9 @@ public final class Loop {
    * call drains.
    */
   public void runCallback(Runnable cb) {
+    if (program.dead()) {
+      return;
+    }
     if (depth > 0) {
       cb.run();
       return;
@@ -158,11 +167,29 @@ public final class Loop {
     executeLater(cb);
   }
 
-  /** Hands {@code cb} to this loop as a later callback, even when called on the loop. */
+  /**
+   * Hands {@code cb} to this loop as a later callback, even when called on the loop. A callback
+   * handed over from another thread keeps the loop alive until it has run (libuv's ref'd async
+   * handle): a call a thread hands to a stream is never dropped because the loop found nothing
+   * else to do.
+   */
   public void executeLater(Runnable cb) {
+    if (eventLoop.inEventLoop()) {
+      try {
+        eventLoop.execute(() -> runCallback(cb));
+      } catch (RejectedExecutionException e) {
+        throw new IllegalStateException("the Nodus program has ended", e);
+      }
+      return;
+    }
+    handedOver.incrementAndGet();
     try {
-      eventLoop.execute(() -> runCallback(cb));
+      eventLoop.execute(() -> {
+        handedOver.decrementAndGet();
+        runCallback(cb);
+      });
     } catch (RejectedExecutionException e) {
+      handedOver.decrementAndGet();
       throw new IllegalStateException("the Nodus program has ended", e);
     }
   }
@@ -185,6 +212,7 @@ public final class Loop {
 
   /** Node's {@code process.nextTick(cb)}. */
   public void nextTick(Runnable cb) {
+    ThreadCheck.confined(this, "Loop.nextTick");
     ticks.add(cb);
     if (depth == 0) {
       // Called outside any callback (e.g. from a Netty listener): drain soon, as a callback.
@@ -350,7 +378,8 @@ public final class Loop {
   }
 
   private boolean alive() {
-    return refs > 0 || !ticks.isEmpty() || !microtasks.isEmpty() || drainQueued;
+    return refs > 0 || !ticks.isEmpty() || !microtasks.isEmpty() || drainQueued
+        || handedOver.get() > 0;
   }
 
   // ---- lifecycle ----------------------------------------------------------------------------

@@ -25,10 +25,14 @@ public final class Program {
   private final List<Loop> loops;
   private final AtomicInteger live;
   private final CompletableFuture<Void> exit = new CompletableFuture<>();
-  private volatile Consumer<Throwable> uncaughtHandler = Program::printUncaught;
+  private final boolean fatalUncaught;
+  private volatile Consumer<Throwable> uncaughtHandler;
+  /** The first error nothing handled, in a program run as a script; it ended the program. */
+  private volatile Throwable fatal;
 
-  private Program(int n) {
+  private Program(int n, boolean fatalUncaught) {
     this.id = PROGRAMS.incrementAndGet();
+    this.fatalUncaught = fatalUncaught;
     // DefaultThreadFactory makes FastThreadLocalThreads; each loop renames its thread when it
     // starts (threadName), since the factory's own names carry a pool counter.
     this.group =
@@ -43,12 +47,19 @@ public final class Program {
     this.live = new AtomicInteger(n);
   }
 
-  /** Starts {@code loops} loops, each running {@code setup} first. */
-  public static Program start(int loops, Runnable setup) {
+  /**
+   * Starts {@code loops} loops, each running {@code setup} first.
+   *
+   * @param fatalUncaught true for a program run as a script ({@code Nodus.run}): an error
+   *     nothing handled ends it, as it ends Node's process; false for an embedded program
+   *     ({@code Nodus.start}), which reports such errors and goes on
+   */
+  public static Program start(int loops, Runnable setup, boolean fatalUncaught) {
     if (loops < 1) {
       throw new IllegalArgumentException("loops must be at least 1, got " + loops);
     }
-    Program p = new Program(loops);
+    Program p = new Program(loops, fatalUncaught);
+    ColdStart.await();
     for (Loop loop : p.loops) {
       loop.start(p.threadName(loop.index()), setup);
     }
@@ -80,20 +91,48 @@ public final class Program {
 
   /** Sets where uncaught errors go. Node: {@code process.on('uncaughtException', fn)}. */
   public void setUncaughtHandler(Consumer<Throwable> handler) {
-    this.uncaughtHandler = handler == null ? Program::printUncaught : handler;
+    this.uncaughtHandler = handler;
+  }
+
+  /**
+   * The error that ended a program run as a script, or null. {@code Nodus.run} rethrows it,
+   * so the JVM prints it and {@code main} ends with exit status 1, as Node's process does.
+   */
+  public Throwable fatalError() {
+    return fatal;
+  }
+
+  /** Whether an uncaught error has ended this program: no callback may run any more. */
+  boolean dead() {
+    return fatal != null;
   }
 
   void uncaught(Throwable t) {
+    Consumer<Throwable> handler = uncaughtHandler;
+    if (handler == null) {
+      unhandled(t);
+      return;
+    }
     try {
-      uncaughtHandler.accept(t);
+      handler.accept(t);
     } catch (Throwable second) {
-      // Node: an exception inside the handler itself is fatal there; we print both and go on.
-      printUncaught(t);
-      printUncaught(second);
+      // Node: an exception thrown by the 'uncaughtException' handler itself is fatal.
+      second.addSuppressed(t);
+      unhandled(second);
     }
   }
 
-  private static void printUncaught(Throwable t) {
+  private void unhandled(Throwable t) {
+    if (fatalUncaught) {
+      // Node prints the error and the process ends at once, running nothing else: the loops
+      // stop dispatching callbacks (Loop.runCallback checks dead()) and Nodus.run rethrows.
+      if (fatal == null) {
+        fatal = t;
+        shutdown();
+      }
+      return;
+    }
+    // Embedded: the host application owns the process; report and go on.
     System.err.print("Uncaught ");
     t.printStackTrace();
   }

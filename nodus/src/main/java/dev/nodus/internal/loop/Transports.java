@@ -2,7 +2,6 @@ package dev.nodus.internal.loop;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.Locale;
 
@@ -43,7 +42,7 @@ public final class Transports {
 
   /** The I/O handler factory for event loops of the chosen transport. */
   public static IoHandlerFactory ioHandlerFactory() {
-    return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return EPOLL ? EpollInterestGuard.newFactory() : NioIoHandler.newFactory();
   }
 
   /** The chosen transport's name, {@code epoll} or {@code nio}. */

@@ -4,6 +4,7 @@ import dev.nodus.buffer.Buffer;
 import dev.nodus.internal.buffer.BufferAccess;
 import dev.nodus.internal.dns.Lookup;
 import dev.nodus.internal.loop.Loop;
+import dev.nodus.internal.loop.ThreadCheck;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -64,6 +65,10 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
   /** Between channelRead and channelReadComplete, which flushes: no flush task is needed. */
   private boolean inReadBatch;
   private boolean reading;
+  /** Node's kSetNoDelay, kSetKeepAlive and kSetKeepAliveInitialDelay (seconds). */
+  private boolean noDelay;
+  private boolean keepAlive;
+  private int keepAliveDelay;
   private long bytesRead;
   private long bytesWritten;
 
@@ -82,8 +87,16 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     this.owner = owner;
   }
 
+  /**
+   * Adopts an accepted channel. Netty turns TCP_NODELAY on in every channel it makes; libuv
+   * leaves the kernel's default (Nagle on), and so does Node unless the server's
+   * {@code noDelay} option asks.
+   */
   void attach(Channel ch) {
     this.channel = ch;
+    if (!unix) {
+      ch.config().setOption(ChannelOption.TCP_NODELAY, false);
+    }
   }
 
   /** The loop this handle lives on. */
@@ -105,8 +118,6 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
   public void connect(
       SocketAddress remote,
       SocketAddress local,
-      boolean noDelay,
-      boolean keepAlive,
       int highWaterMark,
       java.util.function.Consumer<Throwable> done) {
     Bootstrap b =
@@ -118,9 +129,17 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(highWaterMark))
             .handler(this);
     if (!unix) {
-      b.option(ChannelOption.TCP_NODELAY, noDelay).option(ChannelOption.SO_KEEPALIVE, keepAlive);
+      // Netty turns TCP_NODELAY on in every channel it makes; Node leaves Nagle on unless asked.
+      // Also what was set before the channel existed (libuv keeps such flags for its socket).
+      b.option(ChannelOption.TCP_NODELAY, noDelay);
+      if (keepAlive) {
+        b.option(ChannelOption.SO_KEEPALIVE, true);
+      }
     }
     ChannelFuture f = local == null ? b.connect(remote) : b.connect(remote, local);
+    if (!unix && keepAlive) {
+      applyKeepIdle(f.channel());
+    }
     channel = f.channel();
     f.addListener(
         (ChannelFuture cf) -> loop.runCallback(() -> done.accept(cf.isSuccess() ? null : cf.cause())));
@@ -242,6 +261,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
    * write counts as done, as a libuv write that completed at once).
    */
   public boolean write(Buffer chunk) {
+    ThreadCheck.confined(loop, "TcpHandle.write");
     bytesWritten += chunk.length();
     channel.write(outbound(chunk), channel.voidPromise());
     return flushLater();
@@ -260,6 +280,7 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   /** Queues several chunks; returns as {@link #write(Buffer)}. */
   public boolean writev(List<Buffer> chunks) {
+    ThreadCheck.confined(loop, "TcpHandle.writev");
     for (Buffer b : chunks) {
       bytesWritten += b.length();
       channel.write(outbound(b), channel.voidPromise());
@@ -306,7 +327,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   /**
    * Sends FIN once everything written so far has left. Node: {@code handle.shutdown(req)}.
-   * {@code done} runs on the loop with null or the failure.
+   * {@code done} runs on the loop with null or the failure, always in a later turn: libuv
+   * reports a shutdown from its poll phase, so a socket destroyed in the meantime (say by a
+   * write after end) never emits 'finish'.
    */
   public void shutdown(java.util.function.Consumer<Throwable> done) {
     // Netty's shutdownOutput fails writes still queued, so wait for the last one first: writes
@@ -315,11 +338,11 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
         (ChannelFuture w) -> {
           if (!w.isSuccess()) {
-            loop.runCallback(() -> done.accept(w.cause()));
+            loop.executeLater(() -> done.accept(w.cause()));
             return;
           }
           ((DuplexChannel) channel).shutdownOutput().addListener(
-              (ChannelFuture s) -> loop.runCallback(() -> done.accept(s.isSuccess() ? null : s.cause())));
+              (ChannelFuture s) -> loop.executeLater(() -> done.accept(s.isSuccess() ? null : s.cause())));
         });
   }
 
@@ -354,22 +377,87 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
 
   // ---- options and addresses -------------------------------------------------------------
 
-  /** Node: {@code socket.setNoDelay()}. */
+  /**
+   * Node: {@code socket.setNoDelay()}, which calls the handle only when the value changes (its
+   * {@code kSetNoDelay}). Before the channel exists the value is kept for it.
+   */
   public void setNoDelay(boolean on) {
-    if (channel != null && !unix) {
+    if (unix || on == noDelay) {
+      return;
+    }
+    noDelay = on;
+    // A closed channel has no socket to set (a call handed over after a destroy: Node does nothing).
+    if (channel != null && channel.isOpen()) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, on);
     }
   }
 
-  /** Node: {@code socket.setKeepAlive()}; the delay is applied where the transport allows. */
+  /**
+   * Node: {@code socket.setKeepAlive(enable, initialDelay)}: the handle is called when the
+   * setting changes; the delay is in whole seconds ({@code ~~(ms / 1000)}), and 0 leaves the
+   * kernel's idle time (libuv's TCP_KEEPIDLE 0 fails with EINVAL, which Node ignores). Before
+   * the channel exists the setting is kept for it.
+   */
   public void setKeepAlive(boolean on, int initialDelayMs) {
-    if (channel == null || unix) {
+    int delay = initialDelayMs / 1000;
+    if (unix || (on == keepAlive && (!on || delay == keepAliveDelay))) {
       return;
     }
-    channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
-    if (on && initialDelayMs > 0 && channel instanceof io.netty.channel.epoll.EpollSocketChannel e) {
-      e.config().setTcpKeepIdle(Math.max(1, initialDelayMs / 1000));
+    keepAlive = on;
+    keepAliveDelay = delay;
+    if (channel != null && channel.isOpen()) {
+      channel.config().setOption(ChannelOption.SO_KEEPALIVE, on);
+      if (on) {
+        applyKeepIdle(channel);
+      }
     }
+  }
+
+  /** libuv's uv__tcp_keepalive: idle time, then probes every second, ten of them. */
+  private void applyKeepIdle(Channel ch) {
+    if (keepAliveDelay > 0 && ch instanceof io.netty.channel.epoll.EpollSocketChannel e) {
+      e.config().setTcpKeepIdle(keepAliveDelay).setTcpKeepIntvl(1).setTcpKeepCnt(10);
+    }
+  }
+
+  /**
+   * Reads a socket option from the channel; on epoll a getsockopt, so tests see what the
+   * kernel holds. Null before the channel exists.
+   */
+  public <T> T option(ChannelOption<T> option) {
+    return channel == null ? null : channel.config().getOption(option);
+  }
+
+  /** Node's kSetNoDelay: whether TCP_NODELAY was asked for. */
+  public boolean noDelay() {
+    return noDelay;
+  }
+
+  /** Node's kSetKeepAlive. */
+  public boolean keepAlive() {
+    return keepAlive;
+  }
+
+  /** Node's kSetKeepAliveInitialDelay, in milliseconds (whole seconds). */
+  public int keepAliveDelayMs() {
+    return keepAliveDelay * 1000;
+  }
+
+  /** Takes the settings made on {@code other} (a handle replaced before it connected). */
+  public void inheritSettings(TcpHandle other) {
+    noDelay = other.noDelay;
+    keepAlive = other.keepAlive;
+    keepAliveDelay = other.keepAliveDelay;
+  }
+
+  /** Whether {@link #connect} was called or the channel was accepted. */
+  public boolean started() {
+    return channel != null;
+  }
+
+  /** Whether the channel is connected. */
+  public boolean active() {
+    return channel != null && channel.isActive();
   }
 
   /** The local address, or null. */

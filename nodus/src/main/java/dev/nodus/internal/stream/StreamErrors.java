@@ -19,7 +19,7 @@ public final class StreamErrors {
    */
   public static NodeError invalidArgValue(String name, Object value) {
     String kind = name.contains(".") ? "property" : "argument";
-    return new NodeError("ERR_INVALID_ARG_VALUE",
+    return NodeError.typeError("ERR_INVALID_ARG_VALUE",
         "The " + kind + " '" + name + "' is invalid. Received " + value);
   }
 
@@ -30,7 +30,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError unknownEncoding(String encoding) {
-    return new NodeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + encoding);
+    return NodeError.typeError("ERR_UNKNOWN_ENCODING", "Unknown encoding: " + encoding);
   }
 
   /**
@@ -81,7 +81,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError nullValues() {
-    return new NodeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream");
+    return NodeError.typeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream");
   }
 
   /**
@@ -127,7 +127,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError missingArgs(String name) {
-    return new NodeError("ERR_MISSING_ARGS", "The \"" + name + "\" argument must be specified");
+    return NodeError.typeError("ERR_MISSING_ARGS", "The \"" + name + "\" argument must be specified");
   }
 
   /**
@@ -137,7 +137,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError sizeOutOfRange(long n) {
-    return new NodeError("ERR_OUT_OF_RANGE",
+    return NodeError.rangeError("ERR_OUT_OF_RANGE",
         "The value of \"size\" is out of range. It must be <= 1GiB. Received " + n);
   }
 
@@ -158,7 +158,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError invalidChunk(Object chunk) {
-    return new NodeError("ERR_INVALID_ARG_TYPE",
+    return NodeError.typeError("ERR_INVALID_ARG_TYPE",
         "The \"chunk\" argument must be of type string or an instance of Buffer, TypedArray, or "
             + "DataView. Received " + describe(chunk));
   }
@@ -172,7 +172,7 @@ public final class StreamErrors {
    * @return the error
    */
   public static NodeError invalidArgType(String name, String expected, Object value) {
-    return new NodeError("ERR_INVALID_ARG_TYPE",
+    return NodeError.typeError("ERR_INVALID_ARG_TYPE",
         "The \"" + name + "\" argument must be " + expected + ". Received " + describe(value));
   }
 
