@@ -55,7 +55,8 @@ trap cleanup EXIT
 start() {
   local name=$1
   shift
-  taskset -c 0 "$@" >"$OUT/$name.log" 2>&1 &
+  : >"$OUT/$name.log"   # here, not in the child: else a previous run's port could be read
+  taskset -c 0 "$@" >>"$OUT/$name.log" 2>&1 &
   PID[$name]=$!
   for _ in $(seq 1 200); do
     PORT[$name]=$(sed -n 's/^listening \([0-9]*\)$/\1/p' "$OUT/$name.log" | head -1)
