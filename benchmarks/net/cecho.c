@@ -5,7 +5,8 @@
  * the unsent rest is kept and reading stops until the socket drains (the same backpressure as
  * Node's pipe).
  *
- *   cecho HOST PORT      prints "listening PORT" once bound.
+ *   cecho HOST PORT NODELAY      prints "listening PORT" once bound. NODELAY (0 or 1) is set
+ *                                on every accepted socket; the backlog is Node's (511).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -42,10 +43,11 @@ static void drop(int ep, struct conn *c) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 3) {
-    fprintf(stderr, "usage: cecho HOST PORT\n");
+  if (argc < 4 || (strcmp(argv[3], "0") != 0 && strcmp(argv[3], "1") != 0)) {
+    fprintf(stderr, "usage: cecho HOST PORT NODELAY(0|1)\n");
     return 2;
   }
+  int nodelay = atoi(argv[3]);
   struct sockaddr_in a;
   memset(&a, 0, sizeof a);
   a.sin_family = AF_INET;
@@ -55,11 +57,11 @@ int main(int argc, char **argv) {
   int one = 1;
   setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (bind(lfd, (struct sockaddr *)&a, sizeof a) < 0) die("bind");
-  if (listen(lfd, 4096) < 0) die("listen");
+  if (listen(lfd, 511) < 0) die("listen");
   int ep = epoll_create1(0);
   struct epoll_event ev = {.events = EPOLLIN, .data.ptr = NULL};
   epoll_ctl(ep, EPOLL_CTL_ADD, lfd, &ev);
-  printf("listening %s\n", argv[2]);
+  printf("listening %s (nodelay %d)\n", argv[2], nodelay);
   fflush(stdout);
   struct epoll_event events[512];
   for (;;) {
@@ -70,7 +72,7 @@ int main(int argc, char **argv) {
       if (c == NULL) {
         int fd;
         while ((fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK)) >= 0) {
-          setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+          if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &nodelay, sizeof nodelay) < 0) die("TCP_NODELAY");
           struct conn *nc = malloc(sizeof *nc);
           nc->fd = fd;
           nc->off = nc->len = 0;

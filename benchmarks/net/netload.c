@@ -9,8 +9,21 @@
  *   netload bulk HOST PORT CHUNK WARMUP_S WINDOW_S WINDOWS
  *       One connection; sends CHUNK-byte writes as fast as the socket takes them and reads the
  *       echo. Prints echoed MB/s (10^6 bytes) per window and the median. The stream carries
- *       byte (offset % 251) at each offset; the first and last byte of every read are checked.
- *       Exits with status 3 if nothing is echoed for 3 s (a stalled server).
+ *       byte (offset % 251) at each offset; every byte echoed is checked, and at the end the
+ *       echo must hold every byte sent. Exits with status 3 if nothing is echoed for 3 s (a
+ *       stalled server), 4 if the echo differs or is short (lost data).
+ *   netload halfclose HOST PORT COUNT SEED
+ *       COUNT connections, one after the other, each a half-close with the echo in flight: it
+ *       writes 3.5 to 5 MiB (every 8th: 64 KiB to 1 MiB) and half-closes (FIN), reading nothing
+ *       but while its writes are blocked (else the pipeline would deadlock) and nothing for
+ *       100 ms after its FIN. The server's echo fills the connection (a loopback socket holds
+ *       about 4 MB in flight), so that the server reads the last data and the FIN while part
+ *       of its echo waits for EPOLLOUT: the half-closed socket with pending writes (traced
+ *       with strace, 6 to 13 connections in 30 met exactly that state). It then reads
+ *       up to the server's FIN and checks that every byte came back. Prints a line per failure
+ *       and "halfclose ok=N failed=M"; exits with status 4 if any failed. (Not the Netty
+ *       4.2.13+ ENOENT loss: that needs a write issued after the FIN with nothing waiting for
+ *       EPOLLOUT, which an echo server never makes; see README.)
  *   netload idle HOST PORT N
  *       Opens N idle connections (at most 256 connects in flight), prints "connected N", then
  *       waits until standard input closes or a line arrives, and closes them all (FIN).
@@ -22,6 +35,9 @@
  *
  * rr and bulk end cleanly (no RST): rr waits for the echoes in flight; bulk stops writing, waits
  * for the echo of every byte sent, then half-closes and reads up to the server's FIN.
+ *
+ * NETLOAD_NODELAY (0 or 1, required for rr, bulk and halfclose) is the TCP_NODELAY setting of the
+ * generator's sockets: run.sh passes the same value to every server, so no library default decides.
  *
  * With NETLOAD_SERVER_PID set, the warm-up lasts until the server has also used WARMUP_S seconds
  * of CPU (at most 10 x WARMUP_S), and each window also reports the server's CPU use (all its threads,
@@ -36,6 +52,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,16 +144,29 @@ static void nonblocking(int fd) {
   if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0) die("fcntl");
 }
 
-/* A blocking connect, then non-blocking: used for the few connections of rr and bulk. */
-static int connect_to(const struct sockaddr_in *a) {
+/* NETLOAD_NODELAY: 0 or 1, required where data flows (no default decides the Nagle setting). */
+static int nodelay_setting(void) {
+  const char *v = getenv("NETLOAD_NODELAY");
+  if (v == NULL || (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)) {
+    fprintf(stderr, "netload: set NETLOAD_NODELAY to 0 or 1\n");
+    exit(2);
+  }
+  return atoi(v);
+}
+
+/* A blocking connect, then non-blocking: used for the few connections of rr, bulk, halfclose. */
+static int connect_rcvbuf(const struct sockaddr_in *a, int rcvbuf) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) die("socket");
-  int one = 1;
-  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (rcvbuf > 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+  int nodelay = nodelay_setting();
+  if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &nodelay, sizeof nodelay) < 0) die("TCP_NODELAY");
   if (connect(fd, (const struct sockaddr *)a, sizeof *a) < 0) die("connect");
   nonblocking(fd);
   return fd;
 }
+
+static int connect_to(const struct sockaddr_in *a) { return connect_rcvbuf(a, 0); }
 
 static int cmp_double(const void *x, const void *y) {
   double a = *(const double *)x, b = *(const double *)y;
@@ -227,6 +257,25 @@ static int rr(const char *host, int port, int conns, int size, double warmup, do
   return 0;
 }
 
+/* The stream's content: byte p is p % 251. Returns a pattern of n + 251 bytes, so that
+   pattern + (offset % 251) holds the n bytes from offset on. */
+static unsigned char *stream_pattern(size_t n) {
+  unsigned char *p = malloc(n + 251);
+  for (size_t i = 0; i < n + 251; i++) p[i] = (unsigned char)(i % 251);
+  return p;
+}
+
+/* The first byte of buf (n bytes read at stream offset off) that is not the stream's, or -1. */
+static long mismatch(const unsigned char *buf, const unsigned char *pattern,
+                     unsigned long long off, ssize_t n) {
+  const unsigned char *want = pattern + off % 251;
+  if (memcmp(buf, want, n) == 0) return -1;
+  for (ssize_t i = 0; i < n; i++) {
+    if (buf[i] != want[i]) return (long)i;
+  }
+  return -1;
+}
+
 /* ---- bulk ----------------------------------------------------------------------------------- */
 
 static int bulk(const char *host, int port, int chunk, double warmup, double window, int windows) {
@@ -241,6 +290,7 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
   for (int i = 0; i < chunk + 251; i++) pattern[i] = (unsigned char)(i % 251);
   size_t rbufsize = 256 * 1024;
   unsigned char *rbuf = malloc(rbufsize);
+  unsigned char *expect = stream_pattern(rbufsize);
   unsigned long long sent = 0, received = 0, mark = 0;
   double *rates = calloc(windows, sizeof *rates);
   double *pers = calloc(windows, sizeof *pers);
@@ -259,8 +309,9 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
           if (r < 0 && (errno == EAGAIN || errno == EINTR)) break;
           if (r == 0 && draining == 2) {
             if (received != sent) {
-              fprintf(stderr, "bulk: sent %llu bytes, %llu echoed\n", sent, received);
-              return 1;
+              fprintf(stderr, "bulk: LOST DATA: sent %llu bytes, %llu echoed before the server's FIN\n",
+                      sent, received);
+              return 4;
             }
             close(fd);
             printf("bulk median=%.0f per_cpu_median=%.0f\n", median(rates, windows),
@@ -268,13 +319,16 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
             return 0;
           }
           if (r <= 0) {
-            fprintf(stderr, "bulk: %s\n", r == 0 ? "closed by server" : strerror(errno));
-            return 1;
+            fprintf(stderr, "bulk: %s%s with %llu bytes sent, %llu echoed\n",
+                    r == 0 ? "LOST DATA: FIN from the server" : "recv: ",
+                    r == 0 ? "" : strerror(errno), sent, received);
+            return r == 0 ? 4 : 1;
           }
-          if (rbuf[0] != received % 251 || rbuf[r - 1] != (received + r - 1) % 251) {
-            fprintf(stderr, "bulk: echoed stream differs from the sent one at offset %llu\n",
-                    received);
-            return 1;
+          long bad = mismatch(rbuf, expect, received, r);
+          if (bad >= 0) {
+            fprintf(stderr, "bulk: CORRUPT ECHO: byte %llu differs from the one sent (%llu sent, %llu echoed)\n",
+                    received + bad, sent, received);
+            return 4;
           }
           received += r;
           progress = now();
@@ -301,9 +355,10 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
     }
     if (draining) {
       if (t > deadline) {
-        fprintf(stderr, "bulk: %s 5 s after the last write\n",
-                draining == 1 ? "the echo is incomplete" : "no FIN from the server");
-        return 1;
+        fprintf(stderr, "bulk: %s 5 s after the last write (%llu bytes sent, %llu echoed)\n",
+                draining == 1 ? "LOST DATA: the echo is incomplete" : "no FIN from the server",
+                sent, received);
+        return draining == 1 ? 4 : 1;
       }
     } else if (w < 0 ? warmed(t, begin, warmup, scpu_begin, &next_check) : t >= deadline) {
       if (w >= 0) {
@@ -329,6 +384,106 @@ static int bulk(const char *host, int port, int chunk, double warmup, double win
       deadline = t + window;
     }
   }
+}
+
+/* ---- halfclose ------------------------------------------------------------------------------ */
+
+/* One connection: writes total bytes of the stream without reading (reading only while the writes
+   have been blocked for 50 ms, or the pipeline would deadlock), half-closes, stays away 100 ms
+   more, then reads to the server's FIN. Returns 0, or 1 after printing what went wrong. */
+static int halfclose_one(const struct sockaddr_in *a, int iter, unsigned long long total,
+                         const unsigned char *pattern, unsigned char *rbuf, size_t rbufsize) {
+  /* A small receive buffer, set before the handshake so that the window stays small: the
+     server's sends then block early, and its echo waits for EPOLLOUT while it reads our FIN,
+     instead of vanishing into a loopback socket's auto-tuned megabytes. */
+  int fd = connect_rcvbuf(a, 32 * 1024);
+  unsigned long long sent = 0, received = 0;
+  double t0 = now(), blocked_since = 0, progress = t0, fin_at = 0;
+  int reading = 0, shut = 0;
+  for (;;) {
+    double t = now();
+    if (!shut && sent == total) {
+      shutdown(fd, SHUT_WR);
+      shut = 1;
+      fin_at = t;
+    }
+    /* Read only while the writes have been blocked for 50 ms (the pipeline is full: the server
+       waits for EPOLLOUT and has stopped reading), and from 100 ms after the FIN on: meanwhile
+       the server reads our last data and the FIN with its echo pending. */
+    reading = shut ? t - fin_at >= 0.1 : blocked_since > 0 && t - blocked_since >= 0.05;
+    struct pollfd p = {.fd = fd, .events = (shut ? 0 : POLLOUT) | (reading ? POLLIN : 0)};
+    int n = poll(&p, 1, 20);
+    if (n < 0 && errno != EINTR) die("poll");
+    if (p.revents & POLLOUT) {
+      size_t want = total - sent < 65536 ? (size_t)(total - sent) : 65536;
+      ssize_t w = send(fd, pattern + sent % 251, want, MSG_NOSIGNAL);
+      if (w > 0) {
+        sent += w;
+        blocked_since = 0;
+      } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+        printf("halfclose %d: FAILED: send: %s after %llu of %llu bytes, %llu echoed\n", iter,
+               strerror(errno), sent, total, received);
+        close(fd);
+        return 1;
+      }
+    } else if (!shut && blocked_since == 0) {
+      blocked_since = t;
+    }
+    if (reading && (p.revents & (POLLIN | POLLERR | POLLHUP))) {
+      ssize_t r = recv(fd, rbuf, rbufsize, 0);
+      if (r > 0) {
+        long bad = mismatch(rbuf, pattern, received, r);
+        if (bad >= 0) {
+          printf("halfclose %d: FAILED: CORRUPT ECHO at byte %llu (%llu of %llu sent, FIN %s)\n",
+                 iter, received + bad, sent, total, shut ? "sent" : "not sent");
+          close(fd);
+          return 1;
+        }
+        received += r;
+        progress = now();
+      } else if (r == 0) {
+        close(fd);
+        if (received == total && shut) return 0;
+        printf("halfclose %d: FAILED: LOST DATA: server's FIN after %llu of %llu bytes echoed "
+               "(%llu sent, our FIN %s, %.3f s in)\n", iter, received, total, sent,
+               shut ? "sent" : "not sent", now() - t0);
+        return 1;
+      } else if (errno != EAGAIN && errno != EINTR) {
+        printf("halfclose %d: FAILED: recv: %s after %llu of %llu bytes echoed (%llu sent)\n",
+               iter, strerror(errno), received, total, sent);
+        close(fd);
+        return 1;
+      }
+    }
+    if (reading && now() - progress > 5 && (shut || blocked_since > 0)) {
+      printf("halfclose %d: FAILED: STALLED: nothing for 5 s; %llu of %llu bytes echoed (%llu sent, "
+             "our FIN %s)\n", iter, received, total, sent, shut ? "sent" : "not sent");
+      close(fd);
+      return 1;
+    }
+    if (!reading) progress = now();
+  }
+}
+
+static int halfclose(const char *host, int port, int count, unsigned seed) {
+  struct sockaddr_in a = address(host, port);
+  size_t rbufsize = 256 * 1024;
+  unsigned char *rbuf = malloc(rbufsize);
+  unsigned char *pattern = stream_pattern(rbufsize);
+  srand(seed);
+  int failed = 0;
+  for (int i = 0; i < count; i++) {
+    /* 3.5 to 5 MiB: a loopback connection holds about 4 MB of echo in flight (the server's
+       send buffer starts large with a 64 KiB MSS; ours receives 32 KiB), and the server's
+       outbound buffer holds up to its high-water mark more (Nodus 256 KiB), so that around
+       these sizes the FIN is read while the echo waits for EPOLLOUT. Every 8th is small: the
+       plain case. */
+    unsigned long long total = i % 8 == 7 ? (64 << 10) + (unsigned long long)rand() % (1 << 20)
+        : (7ULL << 19) + (unsigned long long)(i % 16) * (96 << 10) + (unsigned long long)rand() % (96 << 10);
+    failed += halfclose_one(&a, i + 1, total, pattern, rbuf, rbufsize);
+  }
+  printf("halfclose ok=%d failed=%d\n", count - failed, failed);
+  return failed ? 4 : 0;
 }
 
 /* ---- idle and churn ------------------------------------------------------------------------- */
@@ -408,6 +563,9 @@ int main(int argc, char **argv) {
     return bulk(argv[2], atoi(argv[3]), atoi(argv[4]), atof(argv[5]), atof(argv[6]),
                 atoi(argv[7]));
   }
+  if (argc >= 6 && strcmp(argv[1], "halfclose") == 0) {
+    return halfclose(argv[2], atoi(argv[3]), atoi(argv[4]), (unsigned)atoi(argv[5]));
+  }
   if (argc >= 5 && strcmp(argv[1], "idle") == 0) {
     return idle(argv[2], atoi(argv[3]), atoi(argv[4]));
   }
@@ -417,6 +575,7 @@ int main(int argc, char **argv) {
   fprintf(stderr,
           "usage: netload rr HOST PORT CONNS SIZE WARMUP_S WINDOW_S WINDOWS\n"
           "       netload bulk HOST PORT CHUNK WARMUP_S WINDOW_S WINDOWS\n"
+          "       netload halfclose HOST PORT COUNT SEED\n"
           "       netload idle HOST PORT N\n"
           "       netload churn HOST PORT N\n");
   return 2;

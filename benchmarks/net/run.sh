@@ -6,6 +6,7 @@
 #   RUNS=3 RR_SECONDS=3 benchmarks/net/run.sh     quicker, noisier
 #   SERVERS="nodus node" SKIP_BUILD=1 benchmarks/net/run.sh
 #   NODUS_JFR=nodus.jfr benchmarks/net/run.sh   also record a JFR profile of the Nodus server
+#   KINDS=bulk RUNS=2 benchmarks/net/run.sh      only the bulk rounds and the half-close check
 #
 # Every server runs pinned to core $SERVER_CPU, all started together; the generator (netload.c,
 # one epoll thread) is pinned to core $CLIENT_CPU. The windows are interleaved: round 1 measures
@@ -35,6 +36,13 @@ IDLE=${IDLE:-10000}                 # idle connections for the memory figure
 CHURN=${CHURN:-0}                   # connections opened and closed before it (JIT warm-up; 0: none)
 SETTLE=${SETTLE:-2}                 # seconds to wait after the churn
 SERVERS=${SERVERS:-"nodus node netty c"}
+KINDS=${KINDS:-"rr bulk"}           # which throughput rounds; the memory phase runs with rr
+# TCP_NODELAY on every socket of the run, the servers' and the generator's, passed to each
+# explicitly: 0 is Node's default (Nagle on), which Nodus follows; Netty's default is 1.
+NODELAY=${NODELAY:-0}
+HALFCLOSE=${HALFCLOSE:-16}          # half-close-with-echo-in-flight connections per server (0: none)
+[[ $NODELAY == 0 || $NODELAY == 1 ]] || { echo "NODELAY must be 0 or 1" >&2; exit 2; }
+export NETLOAD_NODELAY=$NODELAY
 
 # The JVM servers (Nodus and the Netty reference get the same settings). A fixed, modest heap
 # (Xms = Xmx, so a full GC never uncommits and RSS deltas stay comparable); SerialGC: pinned to
@@ -78,10 +86,10 @@ start_server() { # name port
     nodus)
       cmd=(java "${JVM_OPTS[@]}")
       [[ -n ${NODUS_JFR:-} ]] && cmd+=("-XX:StartFlightRecording=filename=$NODUS_JFR,settings=profile")
-      cmd+=(-cp "$CP" dev.nodus.bench.net.NodusEchoServer "$port") ;;
-    netty) cmd=(java "${JVM_OPTS[@]}" -cp "$CP" dev.nodus.bench.net.NettyEchoServer "$port") ;;
-    node) cmd=(node --expose-gc benchmarks/net/node-echo.js "$port") ;;
-    c) cmd=("$OUT/cecho" "$HOST" "$port") ;;
+      cmd+=(-cp "$CP" dev.nodus.bench.net.NodusEchoServer "$port" "$NODELAY") ;;
+    netty) cmd=(java "${JVM_OPTS[@]}" -cp "$CP" dev.nodus.bench.net.NettyEchoServer "$port" "$NODELAY") ;;
+    node) cmd=(node --expose-gc benchmarks/net/node-echo.js "$port" "$NODELAY") ;;
+    c) cmd=("$OUT/cecho" "$HOST" "$port" "$NODELAY") ;;
     *) echo "unknown server $name" >&2; exit 2 ;;
   esac
   echo "  \$ taskset -c $SERVER_CPU ${cmd[*]//$CP/\$CP}" >"$OUT/$name.log"
@@ -121,23 +129,40 @@ heap_kb() { # name
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/${PID[$1]}/status"; }
 fd_count() { ls "/proc/${PID[$1]}/fd" | wc -l; }
 
-median() { tr ' ' '\n' | grep -E '^[0-9.]+$' | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+median() { tr ' ' '\n' | { grep -E '^[0-9.]+$' || true; } | sort -n | awk '{a[NR]=$1} END {if (NR) print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 # ---- measurements -------------------------------------------------------------------------------
-declare -A RR RRCPU BULK BULKCPU MEM HEAP
+declare -A RR RRCPU BULK BULKCPU MEM HEAP BASE HC
 RATE= PER=
+LOSSES=0
+mkdir -p "$OUT/failures"
+
+# A data-loss or corruption failure (netload exits 4): keep the generator's output and the
+# server's log, and go on, so that one run counts how often it happens.
+lost() { # name kind file
+  local keep=$OUT/failures/$1.$2.$(date -u +%H%M%S).$LOSSES
+  LOSSES=$((LOSSES + 1))
+  mkdir -p "$keep"
+  cp "$3" "$keep/netload.out"; cp "$OUT/$1.log" "$keep/server.log"
+  echo "  !! $1 $2: DATA LOST OR CORRUPTED; logs kept in $keep:" >&2
+  tail -3 "$3" | sed 's/^/     /' >&2
+}
 
 window() { # kind name warmup: one window of rr or bulk against the named server; sets RATE, PER
   local kind=$1 name=$2 warm=$3 status=0 out=$OUT/$2.$1
+  echo "-- $kind window, $(date -u +%T)" >>"$out"
   if [[ $kind == rr ]]; then
     NETLOAD_SERVER_PID=${PID[$name]} taskset -c "$CLIENT_CPU" "$NETLOAD" rr "$HOST" "${PORTOF[$name]}" \
       "$CONNS" "$SIZE" "$warm" "$RR_SECONDS" 1 >>"$out" || status=$?
   else
     NETLOAD_SERVER_PID=${PID[$name]} taskset -c "$CLIENT_CPU" "$NETLOAD" bulk "$HOST" "${PORTOF[$name]}" \
-      "$CHUNK" "$warm" "$BULK_SECONDS" 1 >>"$out" || status=$?
+      "$CHUNK" "$warm" "$BULK_SECONDS" 1 >>"$out" 2>&1 || status=$?
   fi
   if (( status == 3 )); then
     RATE=stalled PER=stalled   # the server stopped echoing: reported, and the run goes on
+  elif (( status == 4 )); then
+    RATE=LOST PER=LOST
+    lost "$name" "$kind" "$out"
   elif (( status != 0 )); then
     tail "$out" "$OUT/$name.log" >&2
     exit 1
@@ -177,7 +202,7 @@ memory() { # name
   full_gc "$name"
   after=$(rss_kb "$name")
   heap1=$(heap_kb "$name")
-  echo "  $name idle: VmRSS ${before} kB -> ${after} kB with $(( $(fd_count "$name") - fds0 )) more descriptors${heap0:+; live heap ${heap0} kB -> ${heap1} kB}"
+  echo "  $name idle: VmRSS ${BASE_KB[$name]} kB at start; ${before} kB -> ${after} kB with $(( $(fd_count "$name") - fds0 )) more descriptors${heap0:+; live heap ${heap0} kB -> ${heap1} kB}"
   [[ -n $heap0 ]] && HEAP[$name]=$(awk -v a="$heap1" -v b="$heap0" -v n="$IDLE" 'BEGIN {printf "%.2f", (a - b) / n}')
   exec 3>&-   # the generator reads EOF and closes its connections
   wait "$IDLE_PID" || true
@@ -185,16 +210,24 @@ memory() { # name
   MEM[$name]=$(awk -v a="$after" -v b="$before" -v n="$IDLE" 'BEGIN {printf "%.2f", (a - b) / n}')
 }
 
-echo "== starting: $SERVERS"
+echo "== starting: $SERVERS (TCP_NODELAY $NODELAY everywhere)"
 i=0
 for s in $SERVERS; do
   start_server "$s" $((PORT + i))
-  : >"$OUT/$s.rr"; : >"$OUT/$s.bulk"
+  : >"$OUT/$s.rr"; : >"$OUT/$s.bulk"; : >"$OUT/$s.halfclose"
   i=$((i + 1))
 done
+# The fixed cost: each server's RSS once it listens, before any connection (after a full GC).
+declare -A BASE_KB
+for s in $SERVERS; do
+  full_gc "$s"
+  BASE_KB[$s]=$(rss_kb "$s")
+  BASE[$s]=$(awk -v k="${BASE_KB[$s]}" 'BEGIN {printf "%.1f", k / 1024}')
+done
+echo "  RSS before any connection (MiB):$(for s in $SERVERS; do printf ' %s %s' "$s" "${BASE[$s]}"; done)"
 
 declare -A RRS RRCPUS BULKS BULKCPUS
-for kind in rr bulk; do
+for kind in $KINDS; do
   for r in $(seq "$RUNS"); do
     line="== $kind round $r:"
     for s in $SERVERS; do
@@ -207,16 +240,34 @@ for kind in rr bulk; do
   done
 done
 for s in $SERVERS; do
-  RR[$s]=$(median <<<"${RRS[$s]}"); RRCPU[$s]=$(median <<<"${RRCPUS[$s]}")
-  BULK[$s]=$(median <<<"${BULKS[$s]}"); BULKCPU[$s]=$(median <<<"${BULKCPUS[$s]}")
-  [[ -z ${BULK[$s]} ]] && BULK[$s]=stalled
+  RR[$s]=$(median <<<"${RRS[$s]:-}"); RRCPU[$s]=$(median <<<"${RRCPUS[$s]:-}")
+  BULK[$s]=$(median <<<"${BULKS[$s]:-}"); BULKCPU[$s]=$(median <<<"${BULKCPUS[$s]:-}")
+  if [[ -z ${BULK[$s]} && $KINDS == *bulk* ]]; then BULK[$s]=failed; fi
+  if [[ -z ${RR[$s]} ]]; then RR[$s]=-; fi
+  if [[ -z ${BULK[$s]} ]]; then BULK[$s]=-; fi
 done
 
-echo "== memory"
-for s in $SERVERS; do
-  [[ $s == c ]] && continue
-  memory "$s"
-done
+# The half-close check: connections that send their FIN while the server's echo waits for
+# EPOLLOUT (netload.c, halfclose), each checked byte for byte.
+if (( HALFCLOSE > 0 )) && [[ $KINDS == *bulk* ]]; then
+  echo "== half-close with the echo in flight, $HALFCLOSE connections per server"
+  for s in $SERVERS; do
+    status=0
+    taskset -c "$CLIENT_CPU" "$NETLOAD" halfclose "$HOST" "${PORTOF[$s]}" "$HALFCLOSE" "$RANDOM" \
+      >>"$OUT/$s.halfclose" 2>&1 || status=$?
+    HC[$s]=$(awk -F'[= ]' '/^halfclose ok=/ {r = $5 "/" $3 + $5} END {print r}' "$OUT/$s.halfclose")
+    if (( status == 4 )); then lost "$s" halfclose "$OUT/$s.halfclose"; fi
+    if (( status != 0 && status != 4 )); then tail "$OUT/$s.halfclose" "$OUT/$s.log" >&2; exit 1; fi
+    echo "  $s: ${HC[$s]:-?} failed"
+  done
+fi
+
+if [[ $KINDS == *rr* ]]; then
+  echo "== memory"
+  for s in $SERVERS; do
+    memory "$s"
+  done
+fi
 
 # ---- summary ------------------------------------------------------------------------------------
 val() { local -n m=$1; echo "${m[$2]:--}"; }
@@ -236,10 +287,31 @@ row "64 B round trips/s, $CONNS conns" RR
 row "  per server CPU-second" RRCPU
 row "bulk MB/s, 1 conn" BULK
 row "  per server CPU-second" BULKCPU
+row "RSS MiB before any connection" BASE
 row "RSS KiB per idle conn ($IDLE)" MEM
 row "  live heap (Java; V8 for Node)" HEAP
+row "half-close checks failed" HC
 echo "(per server CPU-second: the work divided by the CPU time the server used, its efficiency;"
 echo " it matches the first figure when the server had its core to itself, and is the one to"
 echo " compare when other processes shared core $SERVER_CPU: uptime said '$(uptime | sed 's/.*load/load/')')"
+echo "TCP_NODELAY $NODELAY on every socket (servers and generator); Netty $(tr ':' '\n' <"$ROOT/benchmarks/target/classpath.txt" | sed -n 's|.*/netty-transport-\([0-9][^/]*\)\.jar$|\1|p' | head -1)"
 echo "targets (Nodus/Node): round trips >= 1.30, bulk >= 1.90, memory <= 0.60"
+# Round by round (the servers of a round ran within seconds of each other): the lowest and the
+# highest Nodus/X ratio, the figure that flatters Nodus least next to the one that flatters it most.
+spread() { # list-a list-b
+  paste <(tr ' ' '\n' <<<"$1" | grep . || true) <(tr ' ' '\n' <<<"$2" | grep . || true) | awk '
+    $1 ~ /^[0-9.]+$/ && $2 ~ /^[0-9.]+$/ && $2 > 0 {r = $1 / $2; if (n == 0 || r < lo) lo = r; if (n == 0 || r > hi) hi = r; n++}
+    END {if (n) printf "%.2f-%.2f", lo, hi; else printf "-"}'
+}
+for ref in node netty; do
+  [[ " $SERVERS " == *" nodus "* && " $SERVERS " == *" $ref "* ]] || continue
+  echo "Nodus/$ref per round, lowest-highest: round trips $(spread "${RRS[nodus]:-}" "${RRS[$ref]:-}")" \
+    "(per CPU-s $(spread "${RRCPUS[nodus]:-}" "${RRCPUS[$ref]:-}")), bulk $(spread "${BULKS[nodus]:-}" "${BULKS[$ref]:-}")" \
+    "(per CPU-s $(spread "${BULKCPUS[nodus]:-}" "${BULKCPUS[$ref]:-}"))"
+done
+if (( LOSSES > 0 )); then
+  echo "!! $LOSSES DATA-LOSS OR CORRUPTION FAILURE(S): see $OUT/failures"
+else
+  echo "no data lost: every bulk and half-close echo was checked byte for byte"
+fi
 echo "logs: $OUT"
