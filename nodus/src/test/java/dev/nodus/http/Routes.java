@@ -54,7 +54,28 @@ final class Routes {
       "    }",
       "  });",
       "});",
+      "if (process.argv[1] === 'tunnels') {",
+      "  const tunnel = (first) => (req, socket, head) => { socket.on('error', () => {});",
+      "    socket.write(first + req.method + ' ' + head.length + '\\r\\n\\r\\n'); socket.write(head); socket.pipe(socket); };",
+      "  server.on('upgrade', tunnel('HTTP/1.1 101 Switching Protocols\\r\\nUpgrade: echo\\r\\nConnection: Upgrade\\r\\nX-Req: '));",
+      "  server.on('connect', tunnel('HTTP/1.1 200 Connection Established\\r\\nX-Req: '));",
+      "}",
       "server.listen(0, '127.0.0.1', () => console.log(server.address().port));");
+
+  /** The same upgrade and CONNECT listeners as {@link #JS} with the argument {@code tunnels}. */
+  static void tunnels(Server server) {
+    server.on(Server.UPGRADE, (req, socket, head) -> tunnel(req, socket, head,
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\nX-Req: "));
+    server.on(Server.CONNECT, (req, socket, head) -> tunnel(req, socket, head,
+        "HTTP/1.1 200 Connection Established\r\nX-Req: "));
+  }
+
+  private static void tunnel(IncomingMessage req, dev.nodus.net.Socket socket, Buffer head, String first) {
+    socket.on(dev.nodus.net.Socket.ERROR, e -> { });
+    socket.write(first + req.method() + " " + head.length() + "\r\n\r\n");
+    socket.write(head);
+    socket.pipe(socket);
+  }
 
   static String dump(Map<String, ?> h) {
     StringBuilder s = new StringBuilder();
