@@ -59,6 +59,7 @@ final class HttpConnection implements HttpParserCallbacks {
   private final Runnable onDrain = this::socketOnDrain;
   private final Consumer<Throwable> onError = this::socketOnError;
   private final Runnable onTimeout = this::socketOnTimeout;
+  private final Consumer<Boolean> onResponseClose = this::onServerResponseClose;
 
   HttpConnection(Server server, Socket socket) {
     this.server = server;
@@ -167,7 +168,10 @@ final class HttpConnection implements HttpParserCallbacks {
       IncomingMessage req = incoming.poll();
       req.destroy(new NodeError("ECONNRESET", "aborted"));
     }
-    // onServerResponseClose, registered by assignSocket after socketOnClose
+  }
+
+  /** onServerResponseClose: on the socket from assignSocket to detachSocket. */
+  private void onServerResponseClose(Boolean hadError) {
     ServerResponse m = httpMessage;
     if (m != null) {
       m.emitClose();
@@ -389,6 +393,7 @@ final class HttpConnection implements HttpParserCallbacks {
 
   private void assignSocket(ServerResponse res) {
     httpMessage = res;
+    socket.on(Socket.CLOSE, onResponseClose);
     res.socket = socket;
     res.emit(ServerResponse.SOCKET, socket);
     res.flush();
@@ -401,6 +406,7 @@ final class HttpConnection implements HttpParserCallbacks {
       req.dump();
     }
     // detachSocket
+    socket.off(Socket.CLOSE, onResponseClose);
     httpMessage = null;
     res.socket = null;
     clearIncoming(req);
