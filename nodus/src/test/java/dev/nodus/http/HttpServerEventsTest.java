@@ -49,11 +49,18 @@ class HttpServerEventsTest {
       "  s.end('HTTP/1.1 400 Custom\\r\\n\\r\\n'); });",
       "if (o.checkContinue) server.on('checkContinue', (req, res) => { log('checkContinue', req.url);",
       "  res.writeContinue(); server.emit('request', req, res); });",
+      "if (o.maxRequests) server.maxRequestsPerSocket = o.maxRequests;",
+      "server.on('dropRequest', (req, s) => log('dropRequest', req.url));",
       "server.listen(0, '127.0.0.1', () => log(server.address().port));");
 
   /** What a scenario's server program does: JS above, with these options. */
   record Setup(String json, int headersTimeout, int requestTimeout, int checking, int keepAlive,
-      boolean clientError, boolean checkContinue) {
+      boolean clientError, boolean checkContinue, int maxHeaderSize, boolean insecure, int maxRequests) {
+    Setup(String json, int headersTimeout, int requestTimeout, int checking, int keepAlive,
+        boolean clientError, boolean checkContinue) {
+      this(json, headersTimeout, requestTimeout, checking, keepAlive, clientError, checkContinue, 0, false, 0);
+    }
+
     static Setup plain() {
       return new Setup("{\"options\":{}}", -1, -1, -1, -1, false, false);
     }
@@ -78,7 +85,13 @@ class HttpServerEventsTest {
         o.headersTimeout(setup.headersTimeout).requestTimeout(setup.requestTimeout)
             .connectionsCheckingInterval(setup.checking).keepAliveTimeout(setup.keepAlive);
       }
+      if (setup.maxHeaderSize > 0) {
+        o.maxHeaderSize(setup.maxHeaderSize);
+      }
+      o.insecureHTTPParser(setup.insecure);
       Server server = Http.createServer(o);
+      server.maxRequestsPerSocket(setup.maxRequests);
+      server.on(Server.DROP_REQUEST, (req, s) -> log.add("dropRequest " + req.url()));
       server.on(Server.CONNECTION, s -> {
         log.add("connection");
         s.on(Socket.CLOSE, h -> log.add("socket close " + h));
@@ -223,5 +236,29 @@ class HttpServerEventsTest {
       idle.close();
       return List.of("first: " + first, "second: " + second, "idle: " + idleEnd);
     }, "server closed");
+  }
+
+  @Test
+  void maxRequestsPerSocketAnswers503() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"maxRequests\":2}", -1, -1, -1, -1, false, false, 0, false, 2);
+    compare(s, port -> one(() -> ex(port, 300, "GET /1 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /2 HTTP/1.1\r\nHost: x\r\n\r\nGET /3 HTTP/1.1\r\nHost: x\r\n\r\n")), "socket close");
+  }
+
+  @Test
+  void maxHeaderSizeOption() throws Exception {
+    Setup s = new Setup("{\"options\":{\"maxHeaderSize\":64}}", -1, -1, -1, -1, false, false, 64, false, 0);
+    compare(s, port -> List.of(
+        "got: " + ex(port, 300, "GET /short HTTP/1.1\r\nHost: x\r\n\r\n"),
+        "got: " + ex(port, 300, "GET /long HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(60) + "\r\n\r\n")),
+        "socket close");
+  }
+
+  @Test
+  void insecureHttpParserOption() throws Exception {
+    Setup s = new Setup("{\"options\":{\"insecureHTTPParser\":true}}", -1, -1, -1, -1, false, false, 0, true, 0);
+    compare(s, port -> one(() -> ex(port, 300,
+        "GET /lenient HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")),
+        "socket close");
   }
 }
