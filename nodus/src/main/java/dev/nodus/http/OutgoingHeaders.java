@@ -1,7 +1,6 @@
 package dev.nodus.http;
 
 import dev.nodus.NodeError;
-import dev.nodus.internal.errors.NodeInspect;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -55,7 +54,7 @@ final class OutgoingHeaders {
   static void validateHeaderName(String name) {
     if (name == null || !isToken(name)) {
       throw NodeError.typeError("ERR_INVALID_HTTP_TOKEN",
-          "Header name must be a valid HTTP token [" + NodeInspect.string(String.valueOf(name)) + "]");
+          "Header name must be a valid HTTP token [\"" + name + "\"]");
     }
   }
 
@@ -66,7 +65,7 @@ final class OutgoingHeaders {
     }
     if (hasInvalidChar(jsString(value))) {
       throw NodeError.typeError("ERR_INVALID_CHAR",
-          "Invalid character in header content [" + NodeInspect.string(name) + "]");
+          "Invalid character in header content [\"" + name + "\"]");
     }
   }
 

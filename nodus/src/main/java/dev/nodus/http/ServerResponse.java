@@ -92,6 +92,9 @@ public class ServerResponse extends EventEmitter implements WritableStream {
   private volatile boolean writableFinished;
   private Throwable errored;
   private String trailer = "";
+  private volatile boolean strictContentLength;
+  /** kBytesWritten: body bytes written, counted only under strictContentLength. */
+  private long bytesWritten;
   private final int highWaterMark;
 
   ServerResponse(IncomingMessage req, HttpConnection connection, int highWaterMark) {
@@ -727,9 +730,20 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       return false;
     }
     Buffer bytes = null;
+    if (strictContentLength) {
+      bytes = toBuffer(chunk, encoding);
+      int len = bytes.length();
+      if (strictContentLengthApplies() && (fromEnd ? bytesWritten + len != contentLength
+          : bytesWritten + len > contentLength)) {
+        throw contentLengthMismatch(len + bytesWritten);
+      }
+      bytesWritten += len;
+    }
     if (header == null) {
       if (fromEnd) {
-        bytes = toBuffer(chunk, encoding);
+        if (bytes == null) {
+          bytes = toBuffer(chunk, encoding);
+        }
         contentLength = bytes.length();
       }
       implicitHeader();
@@ -756,6 +770,40 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       return writeRaw(Buffer.wrap(all), callback);
     }
     return send(bytes != null ? bytes : chunk, encoding, callback);
+  }
+
+  /** _http_outgoing strictContentLength(msg). */
+  private boolean strictContentLengthApplies() {
+    return strictContentLength && contentLength >= 0 && hasBody && !removedContLen
+        && !chunkedEncoding && !hasHeader("transfer-encoding");
+  }
+
+  private NodeError contentLengthMismatch(long actual) {
+    return new NodeError("ERR_HTTP_CONTENT_LENGTH_MISMATCH", "Response body's content-length of "
+        + actual + " byte(s) does not match the content-length of " + contentLength
+        + " byte(s) set in header");
+  }
+
+  /**
+   * Node's {@code res.strictContentLength} (false by default).
+   *
+   * @return whether the body must match a Content-Length header
+   */
+  public boolean strictContentLength() {
+    return strictContentLength;
+  }
+
+  /**
+   * Makes {@code write()}/{@code end()} throw {@code ERR_HTTP_CONTENT_LENGTH_MISMATCH} when the
+   * body would not match the {@code Content-Length} header. Node: {@code res.strictContentLength
+   * = true}.
+   *
+   * @param strict whether
+   * @return this response
+   */
+  public ServerResponse strictContentLength(boolean strict) {
+    this.strictContentLength = strict;
+    return this;
   }
 
   private static int length(Object chunk) {
@@ -955,6 +1003,9 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     if (callback != null) {
       once(FINISH, () -> callback.accept(null));
     }
+    if (strictContentLengthApplies() && bytesWritten != contentLength) {
+      throw contentLengthMismatch(bytesWritten);
+    }
     Consumer<Throwable> finish = e -> onFinish();
     if (hasBody && chunkedEncoding) {
       send("0\r\n" + trailer + "\r\n", "latin1", finish);
@@ -1034,11 +1085,11 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       String value = OutgoingHeaders.jsString(e.getValue());
       if (!OutgoingHeaders.isToken(field)) {
         throw NodeError.typeError("ERR_INVALID_HTTP_TOKEN",
-            "Trailer name must be a valid HTTP token [" + dev.nodus.internal.errors.NodeInspect.string(field) + "]");
+            "Trailer name must be a valid HTTP token [\"" + field + "\"]");
       }
       if (OutgoingHeaders.hasInvalidChar(value)) {
         throw NodeError.typeError("ERR_INVALID_CHAR",
-            "Invalid character in trailer content [" + dev.nodus.internal.errors.NodeInspect.string(field) + "]");
+            "Invalid character in trailer content [\"" + field + "\"]");
       }
       b.append(field).append(": ").append(value).append("\r\n");
     }
