@@ -60,27 +60,47 @@ public class IncomingMessage extends Readable {
 
   // ---- Node's properties -------------------------------------------------------------------
 
-  /** Node's {@code message.method}, e.g. {@code "GET"}. @return the method */
+  /**
+   * Node's {@code message.method}, e.g. {@code "GET"}.
+   *
+   * @return the method
+   */
   public String method() {
     return method;
   }
 
-  /** Node's {@code message.url}: the request target exactly as received. @return the target */
+  /**
+   * Node's {@code message.url}: the request target exactly as received.
+   *
+   * @return the target
+   */
   public String url() {
     return url;
   }
 
-  /** Node's {@code message.httpVersion}, e.g. {@code "1.1"}. @return the version */
+  /**
+   * Node's {@code message.httpVersion}, e.g. {@code "1.1"}.
+   *
+   * @return the version
+   */
   public String httpVersion() {
     return httpVersion;
   }
 
-  /** Node's {@code message.httpVersionMajor}. @return the major version */
+  /**
+   * Node's {@code message.httpVersionMajor}.
+   *
+   * @return the major version
+   */
   public int httpVersionMajor() {
     return httpVersionMajor;
   }
 
-  /** Node's {@code message.httpVersionMinor}. @return the minor version */
+  /**
+   * Node's {@code message.httpVersionMinor}.
+   *
+   * @return the minor version
+   */
   public int httpVersionMinor() {
     return httpVersionMinor;
   }
@@ -154,17 +174,29 @@ public class IncomingMessage extends Readable {
     return t;
   }
 
-  /** Node's {@code message.complete}: the whole message was received. @return whether */
+  /**
+   * Node's {@code message.complete}: the whole message was received.
+   *
+   * @return whether
+   */
   public boolean complete() {
     return complete;
   }
 
-  /** Node's {@code message.aborted} (deprecated in Node). @return whether aborted */
+  /**
+   * Node's {@code message.aborted} (deprecated in Node).
+   *
+   * @return whether aborted
+   */
   public boolean aborted() {
     return aborted;
   }
 
-  /** Node's {@code message.socket} (and {@code connection}). @return the socket */
+  /**
+   * Node's {@code message.socket} (and {@code connection}).
+   *
+   * @return the socket
+   */
   public Socket socket() {
     return socket;
   }

@@ -205,7 +205,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.timeout} (0 by default). @return milliseconds */
+  /**
+   * Node's {@code server.timeout} (0 by default).
+   *
+   * @return milliseconds
+   */
   public int timeout() {
     return timeout;
   }
@@ -221,7 +225,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.headersTimeout}. @return milliseconds */
+  /**
+   * Node's {@code server.headersTimeout}.
+   *
+   * @return milliseconds
+   */
   public int headersTimeout() {
     return headersTimeout;
   }
@@ -237,7 +245,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.requestTimeout}. @return milliseconds */
+  /**
+   * Node's {@code server.requestTimeout}.
+   *
+   * @return milliseconds
+   */
   public int requestTimeout() {
     return requestTimeout;
   }
@@ -253,7 +265,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.keepAliveTimeout}. @return milliseconds */
+  /**
+   * Node's {@code server.keepAliveTimeout}.
+   *
+   * @return milliseconds
+   */
   public int keepAliveTimeout() {
     return keepAliveTimeout;
   }
@@ -269,7 +285,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.maxHeadersCount} (-1: the default, 1000). @return the limit */
+  /**
+   * Node's {@code server.maxHeadersCount} (-1: the default, 1000).
+   *
+   * @return the limit
+   */
   public int maxHeadersCount() {
     return maxHeadersCount;
   }
@@ -286,7 +306,11 @@ public class Server extends dev.nodus.net.Server {
     return this;
   }
 
-  /** Node's {@code server.maxRequestsPerSocket} (0: no limit). @return the limit */
+  /**
+   * Node's {@code server.maxRequestsPerSocket} (0: no limit).
+   *
+   * @return the limit
+   */
   public int maxRequestsPerSocket() {
     return maxRequestsPerSocket;
   }

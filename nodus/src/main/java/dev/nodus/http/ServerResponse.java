@@ -118,7 +118,11 @@ public class ServerResponse extends EventEmitter implements WritableStream {
 
   // ---- status and headers ----------------------------------------------------------------------
 
-  /** Node's {@code res.statusCode} (200 until set). @return the status code */
+  /**
+   * Node's {@code res.statusCode} (200 until set).
+   *
+   * @return the status code
+   */
   public int statusCode() {
     return statusCode;
   }
@@ -134,7 +138,11 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     return this;
   }
 
-  /** Node's {@code res.statusMessage} (null until set or sent). @return the reason phrase */
+  /**
+   * Node's {@code res.statusMessage} (null until set or sent).
+   *
+   * @return the reason phrase
+   */
   public String statusMessage() {
     return statusMessage;
   }
@@ -150,7 +158,11 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     return this;
   }
 
-  /** Node's {@code res.sendDate} (true by default). @return whether a Date header is added */
+  /**
+   * Node's {@code res.sendDate} (true by default).
+   *
+   * @return whether a Date header is added
+   */
   public boolean sendDate() {
     return sendDate;
   }
@@ -166,22 +178,38 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     return this;
   }
 
-  /** Node's {@code res.headersSent}: the head was stored (and is being sent). @return whether */
+  /**
+   * Node's {@code res.headersSent}: the head was stored (and is being sent).
+   *
+   * @return whether
+   */
   public boolean headersSent() {
     return header != null;
   }
 
-  /** Node's {@code res.req}. @return the request this answers */
+  /**
+   * Node's {@code res.req}.
+   *
+   * @return the request this answers
+   */
   public IncomingMessage req() {
     return req;
   }
 
-  /** Node's {@code res.socket}, null once the response is done. @return the socket */
+  /**
+   * Node's {@code res.socket}, null once the response is done.
+   *
+   * @return the socket
+   */
   public Socket socket() {
     return socket;
   }
 
-  /** Node's {@code res.finished} (deprecated): {@code end()} was called. @return whether */
+  /**
+   * Node's {@code res.finished} (deprecated): {@code end()} was called.
+   *
+   * @return whether
+   */
   public boolean finished() {
     return finished;
   }
@@ -310,12 +338,20 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     return m;
   }
 
-  /** Node's {@code res.getHeaderNames()}: lower-cased. @return the names */
+  /**
+   * Node's {@code res.getHeaderNames()}: lower-cased.
+   *
+   * @return the names
+   */
   public List<String> getHeaderNames() {
     return outHeaders == null ? List.of() : new ArrayList<>(outHeaders.keySet());
   }
 
-  /** Node's {@code res.getRawHeaderNames()}: as set. @return the names */
+  /**
+   * Node's {@code res.getRawHeaderNames()}: as set.
+   *
+   * @return the names
+   */
   public List<String> getRawHeaderNames() {
     List<String> l = new ArrayList<>();
     if (outHeaders != null) {
@@ -1165,63 +1201,103 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     return this;
   }
 
-  /** Node's {@code res.destroyed}. @return whether destroyed or closed */
+  /**
+   * Node's {@code res.destroyed}.
+   *
+   * @return whether destroyed or closed
+   */
   @Override
   public boolean destroyed() {
     return destroyed;
   }
 
-  /** Node's {@code res.writable}: not ended and not destroyed. @return whether */
+  /**
+   * Node's {@code res.writable}: not ended and not destroyed.
+   *
+   * @return whether
+   */
   @Override
   public boolean writable() {
     return !destroyed && !finished;
   }
 
-  /** Node's {@code res.writableLength}. @return bytes queued */
+  /**
+   * Node's {@code res.writableLength}.
+   *
+   * @return bytes queued
+   */
   @Override
   public int writableLength() {
     Socket s = socket;
     return outputSize + (s != null ? s.writableLength() : 0);
   }
 
-  /** Node's {@code res.writableHighWaterMark}. @return the mark */
+  /**
+   * Node's {@code res.writableHighWaterMark}.
+   *
+   * @return the mark
+   */
   @Override
   public int writableHighWaterMark() {
     Socket s = socket;
     return s != null ? s.writableHighWaterMark() : highWaterMark;
   }
 
-  /** Node's {@code res.writableNeedDrain}. @return whether a drain is owed */
+  /**
+   * Node's {@code res.writableNeedDrain}.
+   *
+   * @return whether a drain is owed
+   */
   @Override
   public boolean writableNeedDrain() {
     return needDrain;
   }
 
-  /** Node's {@code res.writableEnded}: {@code end()} was called. @return whether */
+  /**
+   * Node's {@code res.writableEnded}: {@code end()} was called.
+   *
+   * @return whether
+   */
   @Override
   public boolean writableEnded() {
     return finished;
   }
 
-  /** Node's {@code res.writableFinished}. @return whether everything was handed over */
+  /**
+   * Node's {@code res.writableFinished}.
+   *
+   * @return whether everything was handed over
+   */
   @Override
   public boolean writableFinished() {
     return writableFinished;
   }
 
-  /** Node's {@code res.writableObjectMode}: false. @return false */
+  /**
+   * Node's {@code res.writableObjectMode}: false.
+   *
+   * @return false
+   */
   @Override
   public boolean writableObjectMode() {
     return false;
   }
 
-  /** Node's {@code res.closed}. @return whether {@link #CLOSE} was emitted */
+  /**
+   * Node's {@code res.closed}.
+   *
+   * @return whether {@link #CLOSE} was emitted
+   */
   @Override
   public boolean closed() {
     return closed;
   }
 
-  /** Node's {@code res.errored}. @return the error destroy was given, or null */
+  /**
+   * Node's {@code res.errored}.
+   *
+   * @return the error destroy was given, or null
+   */
   @Override
   public Throwable errored() {
     return errored;
