@@ -332,8 +332,34 @@ public class IncomingMessage extends Readable {
     }
   }
 
-  /** The value of a header for Node's checks ({@code req.headers.host === undefined}). */
-  Object header(String lowerName) {
-    return headers().get(lowerName);
+  /**
+   * {@code req.headers[lowerName]} for the server's own checks (host, expect, te), read from
+   * {@code rawHeaders} without building the map: the first value, or for fields Node joins, all
+   * of them joined with ", ". Not for {@code cookie}/{@code set-cookie}.
+   */
+  String header(String lowerName) {
+    Map<String, Object> h = headers;
+    if (h != null) {
+      Object v = h.get(lowerName);
+      return v == null ? null : v.toString();
+    }
+    boolean join = joinDuplicateHeaders || knownFlag(lowerName) == 0;
+    String found = null;
+    List<String> raw = rawHeaders;
+    int end = Math.min(headersCount, raw.size());
+    for (int i = 0; i + 1 < end; i += 2) {
+      String name = raw.get(i);
+      if (name.length() == lowerName.length() && name.equalsIgnoreCase(lowerName)) {
+        if (found == null) {
+          found = raw.get(i + 1);
+          if (!join) {
+            return found;
+          }
+        } else {
+          found = found + ", " + raw.get(i + 1);
+        }
+      }
+    }
+    return found;
   }
 }

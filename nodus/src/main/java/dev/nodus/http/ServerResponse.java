@@ -53,7 +53,7 @@ public class ServerResponse extends EventEmitter implements WritableStream {
   /** Node's {@code 'timeout'} on a response: its socket timed out. */
   public static final Event1<Socket> TIMEOUT = Event1.of("timeout");
 
-  private static final byte[] CRLF = {'\r', '\n'};
+  private static final String DEFAULT_KEEP_ALIVE = "Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n";
 
   final IncomingMessage req;
   final HttpConnection connection;
@@ -548,13 +548,18 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       if (shouldSendKeepAlive && maxRequestsOnConnectionReached) {
         h.append("Connection: close\r\n");
       } else if (shouldSendKeepAlive) {
-        h.append("Connection: keep-alive\r\n");
         if (keepAliveTimeout != 0 && defaultKeepAlive) {
-          h.append("Keep-Alive: timeout=").append(keepAliveTimeout / 1000);
-          if (maxRequestsPerSocket > 0) {
-            h.append(", max=").append(maxRequestsPerSocket);
+          if (keepAliveTimeout == 5000 && maxRequestsPerSocket <= 0) {
+            h.append(DEFAULT_KEEP_ALIVE);
+          } else {
+            h.append("Connection: keep-alive\r\nKeep-Alive: timeout=").append(keepAliveTimeout / 1000);
+            if (maxRequestsPerSocket > 0) {
+              h.append(", max=").append(maxRequestsPerSocket);
+            }
+            h.append("\r\n");
           }
-          h.append("\r\n");
+        } else {
+          h.append("Connection: keep-alive\r\n");
         }
       } else {
         last = true;
