@@ -1091,6 +1091,69 @@ public class ServerResponse extends EventEmitter implements WritableStream {
     sent100 = true;
   }
 
+  private static final java.util.regex.Pattern LINK_VALUE = java.util.regex.Pattern.compile(
+      "^(?:<[^>]*>)(?:\\s*;\\s*[^;\"\\s]+(?:=(?:\"[^;\"\\s]*\"|[^;\"\\s]*))?)*$");
+
+  /**
+   * Sends {@code HTTP/1.1 103 Early Hints} with a {@code Link} header (and the other hints as
+   * headers). Node: {@code res.writeEarlyHints(hints[, callback])}.
+   *
+   * @param hints {@code link} (a String or a List of Strings like {@code
+   *     "</styles.css>; rel=preload; as=style"}) and other headers
+   * @param callback called once the bytes were handed to the socket, or null
+   * @throws NodeError {@code ERR_INVALID_ARG_VALUE} for a malformed link
+   */
+  public void writeEarlyHints(Map<String, ?> hints, Consumer<Throwable> callback) {
+    Object link = hints.get("link");
+    if (link == null) {
+      return;
+    }
+    String value;
+    if (link instanceof String l) {
+      checkLink(l);
+      value = l;
+    } else if (link instanceof List<?> list) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < list.size(); i++) {
+        checkLink(list.get(i));
+        b.append(list.get(i));
+        if (i != list.size() - 1) {
+          b.append(", ");
+        }
+      }
+      value = b.toString();
+    } else {
+      throw badLink(link);
+    }
+    if (value.isEmpty()) {
+      return;
+    }
+    StringBuilder head = new StringBuilder("HTTP/1.1 103 Early Hints\r\nLink: ").append(value).append("\r\n");
+    for (Map.Entry<String, ?> e : hints.entrySet()) {
+      if (!e.getKey().equals("link")) {
+        head.append(e.getKey()).append(": ").append(OutgoingHeaders.jsString(e.getValue())).append("\r\n");
+      }
+    }
+    head.append("\r\n");
+    if (offLoop()) {
+      loop.execute(() -> writeRaw(Buffer.from(head.toString(), "latin1"), callback));
+      return;
+    }
+    writeRaw(Buffer.from(head.toString(), "latin1"), callback);
+  }
+
+  private static void checkLink(Object link) {
+    if (!(link instanceof String s) || !LINK_VALUE.matcher(s).matches()) {
+      throw badLink(link);
+    }
+  }
+
+  private static NodeError badLink(Object link) {
+    String received = link instanceof String s ? dev.nodus.internal.errors.NodeInspect.string(s) : String.valueOf(link);
+    return NodeError.typeError("ERR_INVALID_ARG_VALUE", "The argument 'hints' must be an array or string of format "
+        + "\"</styles.css>; rel=preload; as=style\". Received " + received);
+  }
+
   /** Sends {@code HTTP/1.1 102 Processing}. Node: {@code res.writeProcessing()}. */
   public void writeProcessing() {
     if (offLoop()) {

@@ -63,7 +63,7 @@ class HttpServerWireTest {
     for (String path : List.of("/hello", "/order", "/remove", "/chunked", "/empty-write", "/status",
         "/204", "/304", "/204-chunked", "/cl", "/close", "/te", "/trailers", "/merge", "/array",
         "/append", "/cookie", "/keepalive", "/buffer", "/flush", "/no-cl", "/no-framing",
-        "/no-connection", "/other?q=1")) {
+        "/no-connection", "/hints", "/other?q=1")) {
       c.add(new String[] {"GET " + path + " HTTP/1.1\r\n" + H + "\r\n"});
       if (!path.equals("/trailers")) { // Node throws ERR_HTTP_TRAILER_INVALID without chunking
         c.add(new String[] {"HEAD " + path + " HTTP/1.1\r\n" + H + "\r\n"});

@@ -43,6 +43,8 @@ final class Routes {
       "      case '/append': res.setHeader('X-A', '1'); res.appendHeader('x-a', ['2', '3']); res.end('y'); break;",
       "      case '/cookie': res.setHeader('Cookie', ['a=1', 'b=2']); res.end(); break;",
       "      case '/keepalive': res.setHeader('Keep-Alive', 'timeout=9'); res.end('k'); break;",
+      "      case '/hints': res.writeEarlyHints({ link: ['</a.css>; rel=preload; as=style', '</b.js>; rel=preload'], 'x-hint': 'h' });",
+      "        res.end('h'); break;",
       "      case '/buffer': res.end(Buffer.from([0, 1, 2, 255])); break;",
       "      case '/flush': res.flushHeaders(); res.end('later'); break;",
       "      case '/no-cl': res.removeHeader('Content-Length'); res.end('nocl'); break;",
@@ -187,6 +189,13 @@ final class Routes {
         case "/keepalive" -> {
           res.setHeader("Keep-Alive", "timeout=9");
           res.end("k");
+        }
+        case "/hints" -> {
+          Map<String, Object> hints = new LinkedHashMap<>();
+          hints.put("link", List.of("</a.css>; rel=preload; as=style", "</b.js>; rel=preload"));
+          hints.put("x-hint", "h");
+          res.writeEarlyHints(hints, null);
+          res.end("h");
         }
         case "/buffer" -> res.end(Buffer.from(new int[] {0, 1, 2, 255}));
         case "/flush" -> {

@@ -34,6 +34,8 @@ class ServerResponseApiTest {
       "    t('strict write', () => res.write('ab')); t('strict over', () => res.write('cd'));",
       "    t('strict end', () => res.end()); t('strict end ok', () => { res.end('c'); return 1; });",
       "    res.on('finish', () => { log('finish'); server.close(); }); return; }",
+      "  t('bad hints', () => res.writeEarlyHints({ link: 'bad' }));",
+      "  t('bad hints type', () => res.writeEarlyHints({ link: 5 }));",
       "  t('bad name', () => res.setHeader('a b', 'x'));",
       "  t('bad value', () => res.setHeader('x', 'a\\nb'));",
       "  t('undefined value', () => res.setHeader('x', undefined));",
@@ -117,6 +119,14 @@ class ServerResponseApiTest {
       });
       return;
     }
+    t("bad hints", () -> {
+      res.writeEarlyHints(Map.of("link", "bad"), null);
+      return null;
+    });
+    t("bad hints type", () -> {
+      res.writeEarlyHints(Map.of("link", 5), null);
+      return null;
+    });
     t("bad name", () -> res.setHeader("a b", "x"));
     t("bad value", () -> res.setHeader("x", "a\nb"));
     t("undefined value", () -> res.setHeader("x", null));
