@@ -50,6 +50,7 @@ class HttpServerEventsTest {
       "if (o.checkContinue) server.on('checkContinue', (req, res) => { log('checkContinue', req.url);",
       "  res.writeContinue(); server.emit('request', req, res); });",
       "if (o.maxRequests) server.maxRequestsPerSocket = o.maxRequests;",
+      "if (o.timeout) server.setTimeout(o.timeout, o.timeoutListener ? (s) => { log('timeout'); s.end('bye'); } : undefined);",
       "server.on('dropRequest', (req, s) => log('dropRequest', req.url));",
       "server.listen(0, '127.0.0.1', () => log(server.address().port));");
 
@@ -91,6 +92,12 @@ class HttpServerEventsTest {
       o.insecureHTTPParser(setup.insecure);
       Server server = Http.createServer(o);
       server.maxRequestsPerSocket(setup.maxRequests);
+      if (setup.json.contains("\"timeout\"")) {
+        server.setTimeout(200, setup.json.contains("timeoutListener") ? s -> {
+          log.add("timeout");
+          s.end("bye");
+        } : null);
+      }
       server.on(Server.DROP_REQUEST, (req, s) -> log.add("dropRequest " + req.url()));
       server.on(Server.CONNECTION, s -> {
         log.add("connection");
@@ -260,5 +267,17 @@ class HttpServerEventsTest {
     compare(s, port -> one(() -> ex(port, 300,
         "GET /lenient HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n")),
         "socket close");
+  }
+
+  @Test
+  void serverTimeoutDestroysIdleSocket() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"timeout\":200}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 2000, "GET /hang HTTP/1.1\r\nHost: x\r\n\r\n")), "req close");
+  }
+
+  @Test
+  void serverTimeoutListener() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"timeout\":200,\"timeoutListener\":true}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 2000, "GET /hang HTTP/1.1\r\nHost: x\r\n\r\n")), "socket close");
   }
 }
