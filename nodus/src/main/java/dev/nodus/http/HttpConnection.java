@@ -277,8 +277,9 @@ final class HttpConnection implements HttpParserCallbacks {
     req.httpVersion = versionMajor + "." + versionMinor;
     req.url = url;
     req.upgrade = upgrade;
-    req.rawHeaders = rawHeaders;
-    req.headersCount = maxHeaderPairs > 0 ? Math.min(rawHeaders.size(), maxHeaderPairs) : rawHeaders.size();
+    List<String> raw = spilled(rawHeaders, false);
+    req.rawHeaders = raw;
+    req.headersCount = maxHeaderPairs > 0 ? Math.min(raw.size(), maxHeaderPairs) : raw.size();
     req.method = method;
     parserIncoming = req;
     return onIncoming(req, shouldKeepAlive);
@@ -305,7 +306,28 @@ final class HttpConnection implements HttpParserCallbacks {
 
   @Override
   public void onTrailers(List<String> rawTrailers) {
-    pendingTrailers = rawTrailers;
+    pendingTrailers = spilled(rawTrailers, true);
+  }
+
+  /** Pairs per kOnHeaders call: the binding flushes when the 32nd field of a batch starts. */
+  private static final int SPILL_ENTRIES = 31 * 2;
+
+  /**
+   * What Node's parser hands to JavaScript of a long head: node_http_parser spills headers to
+   * {@code parserOnHeaders} in batches of 31 pairs (trailers always go that way), which keeps a
+   * batch only while fewer than {@code maxHeaderPairs} entries were kept; so {@code rawHeaders}
+   * of a head with more headers than the limit ends at a batch boundary (2046 entries by
+   * default).
+   */
+  private List<String> spilled(List<String> raw, boolean always) {
+    if (maxHeaderPairs <= 0 || raw.size() < maxHeaderPairs || (!always && raw.size() < 2 * 32)) {
+      return raw;
+    }
+    int kept = 0;
+    while (kept < raw.size() && kept < maxHeaderPairs) {
+      kept = Math.min(kept + SPILL_ENTRIES, raw.size());
+    }
+    return kept == raw.size() ? raw : new java.util.ArrayList<>(raw.subList(0, kept));
   }
 
   @Override

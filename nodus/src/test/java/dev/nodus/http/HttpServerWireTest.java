@@ -101,6 +101,61 @@ class HttpServerWireTest {
     c.add(new String[] {"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(17000) + "\r\n\r\n"});
     c.add(new String[] {"GET / HTTP/1.1\r\n" + H + "Connection: Upgrade\r\nUpgrade: foo\r\n\r\nrest"});
     c.add(new String[] {"CONNECT x:443 HTTP/1.1\r\n" + H + "\r\n"});
+    // hostile and malformed input, beyond the conformance sample
+    for (String raw : List.of(
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc",
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 3, 3\r\n\r\nabc",
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: +3\r\n\r\nabc",
+        "POST /body HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity, chunked\r\n\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\tchunked\r\n\r\n0\r\n\r\n",
+        "POST /body HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-1\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2 \r\nab\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;a=b;c\r\nab\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2;" + "e".repeat(17000) + "\r\nab\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabX\r\n0\r\n\r\n",
+        "POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\nab\n0\n\n",
+        "GET / HTTP/1.1\nHost: x\n\n",
+        "GET / HTTP/1.1\r\nHost: x\rX: y\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Fold: a\r\n b\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Nul: a\u0000b\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Del: a\u007fb\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nX-Latin: caf\u00e9\r\n\r\n",
+        "G@T / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "get / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET  / HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.2\r\nHost: x\r\n\r\n",
+        "GET / HTTP/2.0\r\nHost: x\r\n\r\n",
+        "GET / HTTP/0.9\r\n\r\n",
+        "GET /\r\n\r\n",
+        "GET /a b HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /\u0001 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET http://example.com/x?y HTTP/1.1\r\nHost: x\r\n\r\n",
+        "OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n",
+        "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        "\r\n\r\nGET /lead HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /a HTTP/1.1\r\nHost: x\r\n\r\ngarbage\r\n\r\n",
+        "GET /" + "u".repeat(17000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\n" + "X-M: 1\r\n".repeat(1200) + "\r\n",
+        "GET /headers HTTP/1.1\r\nHost: x\r\n" + "X-M: 1\r\n".repeat(1100) + "\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nConnection: keep-alive, Upgrade\r\nUpgrade: h2c\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue, foo\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost:\r\n\r\n",
+        "GET / HTTP/1.1\r\nhost: a\r\nHOST: b\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /after HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.0\r\n\r\nGET /after HTTP/1.0\r\n\r\n")) {
+      c.add(new String[] {raw});
+    }
+    c.add(new String[] {"POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "<shut>"});
+    c.add(new String[] {"GET / HTTP/1.1\r\nHost: x\r\nX-Partial: y", "<shut>"});
     c.add(new String[] {"GET /hello HTTP/1.1\r\n" + H + "\r\n", "<shut>"});
     c.add(new String[] {"GET /delay/50 HTTP/1.1\r\n" + H + "\r\n", "<shut>"});
     return c;
@@ -122,8 +177,13 @@ class HttpServerWireTest {
         String a = ours.get(i).get();
         String b = theirs.get(i).get();
         if (!a.equals(b)) {
-          diffs.add("request " + show(String.join("", cases.get(i))) + "\n  ours: " + show(a)
-              + "\n  node: " + show(b));
+          int d = 0;
+          while (d < a.length() && d < b.length() && a.charAt(d) == b.charAt(d)) {
+            d++;
+          }
+          int from = Math.max(0, d - 200);
+          diffs.add("request " + show(String.join("", cases.get(i))) + "\n  ours (from " + from + "): "
+              + show(a.substring(from)) + "\n  node (from " + from + "): " + show(b.substring(from)));
         }
       }
       assertThat(diffs).isEmpty();
