@@ -154,6 +154,13 @@ class HttpServerWireTest {
         "GET / HTTP/1.0\r\n\r\nGET /after HTTP/1.0\r\n\r\n")) {
       c.add(new String[] {raw});
     }
+    // the same bytes in pieces
+    c.add(new String[] {"GE", "<sleep 20>", "T /hel", "<sleep 20>", "lo HTTP/1.1\r\nHo", "<sleep 20>", "st: x\r\n\r", "<sleep 20>", "\n"});
+    c.add(new String[] {"POST /headers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r", "<sleep 20>",
+        "\nabc\r\n", "<sleep 20>", "0\r\nX-T", "<sleep 20>", ": 1\r\n\r\n"});
+    c.add(new String[] {"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(10000), "<sleep 20>", "a".repeat(7000) + "\r\n\r\n"});
+    c.add(new String[] {"GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n", "<sleep 20>", "Bad\u0001: 2\r\n\r\n"});
+    c.add(new String[] {"GET /a HTTP/1.1\r\nHost: x\r\n\r\nGET /b HT", "<sleep 20>", "TP/1.1\r\nHost: x\r\n\r\n"});
     c.add(new String[] {"POST /body HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", "<shut>"});
     c.add(new String[] {"GET / HTTP/1.1\r\nHost: x\r\nX-Partial: y", "<shut>"});
     c.add(new String[] {"GET /hello HTTP/1.1\r\n" + H + "\r\n", "<shut>"});
