@@ -280,4 +280,17 @@ class HttpServerEventsTest {
     Setup s = new Setup("{\"options\":{},\"timeout\":200,\"timeoutListener\":true}", -1, -1, -1, -1, false, false);
     compare(s, port -> one(() -> ex(port, 2000, "GET /hang HTTP/1.1\r\nHost: x\r\n\r\n")), "socket close");
   }
+
+  @Test
+  void clientResetMidRequestWithClientErrorListener() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"clientError\":true}", -1, -1, -1, -1, true, false);
+    compare(s, port -> {
+      java.net.Socket c = new java.net.Socket("127.0.0.1", port);
+      c.getOutputStream().write("POST /hang HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab".getBytes());
+      Thread.sleep(200);
+      c.setSoLinger(true, 0);
+      c.close();
+      return List.of("reset");
+    }, "req close");
+  }
 }
