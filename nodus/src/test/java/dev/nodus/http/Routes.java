@@ -19,6 +19,8 @@ final class Routes {
       "function dump(h) { let s = ''; for (const k of Object.keys(h)) {",
       "  const v = h[k]; s += k + '=' + (Array.isArray(v) ? '[' + v.join('|') + ']' : v) + '\\n'; } return s; }",
       "const server = http.createServer((req, res) => {",
+      "  if (req.url === '/early') { res.end('early'); return; }",
+      "  if (req.url === '/early-pause') { req.pause(); res.end('early'); return; }",
       "  let n = 0; req.on('data', (d) => { n += d.length; });",
       "  req.on('end', () => {",
       "    const q = req.url.indexOf('?'); const path = q === -1 ? req.url : req.url.slice(0, q);",
@@ -91,6 +93,15 @@ final class Routes {
   }
 
   static void handle(IncomingMessage req, ServerResponse res) {
+    if (req.url().equals("/early")) {
+      res.end("early");
+      return;
+    }
+    if (req.url().equals("/early-pause")) {
+      req.pause();
+      res.end("early");
+      return;
+    }
     long[] n = {0};
     req.on(IncomingMessage.DATA, d -> n[0] += d.length());
     req.on(IncomingMessage.END, () -> {
