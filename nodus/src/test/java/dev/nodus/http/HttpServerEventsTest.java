@@ -293,4 +293,17 @@ class HttpServerEventsTest {
       return List.of("reset");
     }, "req close");
   }
+
+  /** Slow-loris: bytes keep coming, but the head must be complete headersTimeout after it began. */
+  @Test
+  void headersTimeoutCountsFromTheFirstByteNotTheLast() throws Exception {
+    compare(Setup.timeouts(1000, 3000, 100, 5000), port -> {
+      long t0 = System.nanoTime();
+      String got = ex(port, 3000, "G", "<sleep 150>", "E", "<sleep 150>", "T", "<sleep 150>", " ",
+          "<sleep 150>", "/", "<sleep 150>", " ", "<sleep 150>", "H");
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      // answered about 1 s after the first byte (timer check every 100 ms), not 1 s after the last
+      return List.of("got: " + got, "in time: " + (ms >= 900 && ms < 1700));
+    }, "socket close");
+  }
 }
