@@ -638,35 +638,52 @@ public class ServerResponse extends EventEmitter implements WritableStream {
   }
 
   private void matchHeader(HeadState state, String field, String value) {
-    if (field.length() < 4 || field.length() > 17) {
-      return;
-    }
-    switch (field.toLowerCase(Locale.ROOT)) {
-      case "connection" -> {
-        state.connection = true;
-        removedConnection = false;
-        if (containsToken(value, "close")) {
-          last = true;
-        } else {
-          shouldKeepAlive = true;
+    // _http_outgoing matchHeader, without lower-casing every name: length first, then the name
+    switch (field.length()) {
+      case 4 -> {
+        if (field.equalsIgnoreCase("date")) {
+          state.date = true;
         }
       }
-      case "transfer-encoding" -> {
-        state.te = true;
-        removedTE = false;
-        if (containsToken(value, "chunked")) {
-          chunkedEncoding = true;
+      case 6 -> {
+        if (field.equalsIgnoreCase("expect")) {
+          state.expect = true;
         }
       }
-      case "content-length" -> {
-        state.contLen = true;
-        contentLength = jsNumberAsLong(value);
-        removedContLen = false;
+      case 7 -> {
+        if (field.equalsIgnoreCase("trailer")) {
+          state.trailer = true;
+        }
       }
-      case "date" -> state.date = true;
-      case "expect" -> state.expect = true;
-      case "trailer" -> state.trailer = true;
-      case "keep-alive" -> defaultKeepAlive = false;
+      case 10 -> {
+        if (field.equalsIgnoreCase("connection")) {
+          state.connection = true;
+          removedConnection = false;
+          if (containsToken(value, "close")) {
+            last = true;
+          } else {
+            shouldKeepAlive = true;
+          }
+        } else if (field.equalsIgnoreCase("keep-alive")) {
+          defaultKeepAlive = false;
+        }
+      }
+      case 14 -> {
+        if (field.equalsIgnoreCase("content-length")) {
+          state.contLen = true;
+          contentLength = jsNumberAsLong(value);
+          removedContLen = false;
+        }
+      }
+      case 17 -> {
+        if (field.equalsIgnoreCase("transfer-encoding")) {
+          state.te = true;
+          removedTE = false;
+          if (containsToken(value, "chunked")) {
+            chunkedEncoding = true;
+          }
+        }
+      }
       default -> { }
     }
   }
