@@ -175,6 +175,16 @@ public class IncomingMessage extends Readable {
   }
 
   /**
+   * Node's {@code message.trailersDistinct}: every value of every trailer, names lower-cased;
+   * empty until {@code 'end'}.
+   *
+   * @return the trailers, unmodifiable
+   */
+  public Map<String, List<String>> trailersDistinct() {
+    return distinct(rawTrailers, rawTrailers.size());
+  }
+
+  /**
    * Node's {@code message.complete}: the whole message was received.
    *
    * @return whether

@@ -53,7 +53,8 @@ final class Routes {
       "      case '/no-framing': res.removeHeader('Content-Length'); res.removeHeader('Transfer-Encoding'); res.write('a'); res.end('b'); break;",
       "      case '/no-connection': res.removeHeader('Connection'); res.end('nc'); break;",
       "      case '/headers': res.end(dump(req.headers) + 'trailers:\\n' + dump(req.trailers) + 'raw:' + req.rawHeaders.length",
-      "        + ' ' + req.httpVersion + ' ' + req.method + ' ' + req.url + ' body:' + n); break;",
+      "        + ' ' + req.httpVersion + ' ' + req.method + ' ' + req.url + ' body:' + n",
+      "        + '\\ndistinct:' + JSON.stringify(req.headersDistinct) + JSON.stringify(req.trailersDistinct) + JSON.stringify(req.rawTrailers)); break;",
       "      default: res.end(req.method + ' ' + req.url + ' ' + n);",
       "    }",
       "  });",
@@ -90,6 +91,23 @@ final class Routes {
           .append('\n');
     }
     return s.toString();
+  }
+
+  static String listJson(List<String> l) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < l.size(); i++) {
+      b.append(i > 0 ? "," : "").append('"').append(l.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    }
+    return b.append(']').toString();
+  }
+
+  static String distinctJson(Map<String, List<String>> m) {
+    StringBuilder b = new StringBuilder("{");
+    int i = 0;
+    for (Map.Entry<String, List<String>> e : m.entrySet()) {
+      b.append(i++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":").append(listJson(e.getValue()));
+    }
+    return b.append('}').toString();
   }
 
   static void handle(IncomingMessage req, ServerResponse res) {
@@ -229,7 +247,8 @@ final class Routes {
         }
         case "/headers" -> res.end(dump(req.headers()) + "trailers:\n" + dump(req.trailers())
             + "raw:" + req.rawHeaders().size() + " " + req.httpVersion() + " " + req.method() + " "
-            + req.url() + " body:" + n[0]);
+            + req.url() + " body:" + n[0] + "\ndistinct:" + distinctJson(req.headersDistinct())
+            + distinctJson(req.trailersDistinct()) + listJson(req.rawTrailers()));
         default -> res.end(req.method() + " " + req.url() + " " + n[0]);
       }
     });
