@@ -36,6 +36,7 @@ class HttpServerEventsTest {
       "server.on('connection', (s) => { log('connection'); s.on('close', (h) => log('socket close', h)); });",
       "server.on('request', (req, res) => {",
       "  log('request', req.method, req.url, req.complete);",
+      "  if (o.logHeaders) log('headers', JSON.stringify(req.headers), req.rawHeaders.length);",
       "  req.on('data', (d) => log('req data', d.length));",
       "  req.on('end', () => { log('req end', req.complete); if (req.url !== '/hang') res.end('done');",
       "    if (req.url === '/close-server') server.close(() => log('server closed')); });",
@@ -50,6 +51,7 @@ class HttpServerEventsTest {
       "if (o.checkContinue) server.on('checkContinue', (req, res) => { log('checkContinue', req.url);",
       "  res.writeContinue(); server.emit('request', req, res); });",
       "if (o.maxRequests) server.maxRequestsPerSocket = o.maxRequests;",
+      "if (o.maxHeadersCount) server.maxHeadersCount = o.maxHeadersCount;",
       "if (o.timeout) server.setTimeout(o.timeout, o.timeoutListener ? (s) => { log('timeout'); s.end('bye'); } : undefined);",
       "server.on('dropRequest', (req, s) => log('dropRequest', req.url));",
       "server.listen(0, '127.0.0.1', () => log(server.address().port));");
@@ -82,6 +84,9 @@ class HttpServerEventsTest {
   static Process start(Setup setup, BlockingQueue<String> log, CompletableFuture<Integer> port) {
     return Nodus.start(() -> {
       ServerOptions o = new ServerOptions();
+      if (setup.json.contains("\"joinDuplicateHeaders\":true")) {
+        o.joinDuplicateHeaders(true);
+      }
       if (setup.headersTimeout >= 0) {
         o.headersTimeout(setup.headersTimeout).requestTimeout(setup.requestTimeout)
             .connectionsCheckingInterval(setup.checking).keepAliveTimeout(setup.keepAlive);
@@ -92,6 +97,10 @@ class HttpServerEventsTest {
       o.insecureHTTPParser(setup.insecure);
       Server server = Http.createServer(o);
       server.maxRequestsPerSocket(setup.maxRequests);
+      java.util.regex.Matcher mhc = java.util.regex.Pattern.compile("\"maxHeadersCount\":(\\d+)").matcher(setup.json);
+      if (mhc.find()) {
+        server.maxHeadersCount(Integer.parseInt(mhc.group(1)));
+      }
       if (setup.json.contains("\"timeout\"")) {
         server.setTimeout(200, setup.json.contains("timeoutListener") ? s -> {
           log.add("timeout");
@@ -105,6 +114,9 @@ class HttpServerEventsTest {
       });
       server.on(Server.REQUEST, (req, res) -> {
         log.add("request " + req.method() + " " + req.url() + " " + req.complete());
+        if (setup.json.contains("logHeaders")) {
+          log.add("headers " + headersJson(req.headers()) + " " + req.rawHeaders().size());
+        }
         req.on(IncomingMessage.DATA, d -> log.add("req data " + d.length()));
         req.on(IncomingMessage.END, () -> {
           log.add("req end " + req.complete());
@@ -305,5 +317,45 @@ class HttpServerEventsTest {
       // answered about 1 s after the first byte (timer check every 100 ms), not 1 s after the last
       return List.of("got: " + got, "in time: " + (ms >= 900 && ms < 1700));
     }, "socket close");
+  }
+
+  static String headersJson(java.util.Map<String, Object> h) {
+    StringBuilder b = new StringBuilder("{");
+    int i = 0;
+    for (java.util.Map.Entry<String, Object> e : h.entrySet()) {
+      b.append(i++ > 0 ? "," : "").append('"').append(e.getKey()).append("\":");
+      if (e.getValue() instanceof List<?> l) {
+        b.append('[');
+        for (int j = 0; j < l.size(); j++) {
+          b.append(j > 0 ? "," : "").append('"').append(l.get(j)).append('"');
+        }
+        b.append(']');
+      } else {
+        b.append('"').append(e.getValue()).append('"');
+      }
+    }
+    return b.append('}').toString();
+  }
+
+  private static final String DUPLICATES = "GET /dup HTTP/1.1\r\nHost: a\r\nHost: b\r\nContent-Type: x\r\n"
+      + "content-type: y\r\nX-A: 1\r\nx-a: 2\r\nCookie: c=1\r\nCookie: d=2\r\nSet-Cookie: s=1\r\n"
+      + "Set-Cookie: s=2\r\nUser-Agent: u\r\nuser-agent: v\r\nX-B: 1\r\nX-C: 1\r\nX-D: 1\r\n\r\n";
+
+  @Test
+  void joinDuplicateHeadersOption() throws Exception {
+    Setup s = new Setup("{\"options\":{\"joinDuplicateHeaders\":true},\"logHeaders\":true}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 300, DUPLICATES)), "socket close");
+  }
+
+  @Test
+  void maxHeadersCountProperty() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"logHeaders\":true,\"maxHeadersCount\":5}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 300, DUPLICATES)), "socket close");
+  }
+
+  @Test
+  void defaultDuplicateRules() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"logHeaders\":true}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 300, DUPLICATES)), "socket close");
   }
 }
