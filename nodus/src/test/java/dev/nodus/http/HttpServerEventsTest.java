@@ -52,6 +52,8 @@ class HttpServerEventsTest {
       "  res.writeContinue(); server.emit('request', req, res); });",
       "if (o.maxRequests) server.maxRequestsPerSocket = o.maxRequests;",
       "if (o.maxHeadersCount) server.maxHeadersCount = o.maxHeadersCount;",
+      "if (o.checkExpectation) server.on('checkExpectation', (req, res) => { log('checkExpectation', req.headers.expect);",
+      "  res.statusCode = 402; res.end('pay'); });",
       "if (o.timeout) server.setTimeout(o.timeout, o.timeoutListener ? (s) => { log('timeout'); s.end('bye'); } : undefined);",
       "server.on('dropRequest', (req, s) => log('dropRequest', req.url));",
       "server.listen(0, '127.0.0.1', () => log(server.address().port));");
@@ -97,6 +99,13 @@ class HttpServerEventsTest {
       o.insecureHTTPParser(setup.insecure);
       Server server = Http.createServer(o);
       server.maxRequestsPerSocket(setup.maxRequests);
+      if (setup.json.contains("checkExpectation")) {
+        server.on(Server.CHECK_EXPECTATION, (req, res) -> {
+          log.add("checkExpectation " + req.headers().get("expect"));
+          res.statusCode(402);
+          res.end("pay");
+        });
+      }
       java.util.regex.Matcher mhc = java.util.regex.Pattern.compile("\"maxHeadersCount\":(\\d+)").matcher(setup.json);
       if (mhc.find()) {
         server.maxHeadersCount(Integer.parseInt(mhc.group(1)));
@@ -357,5 +366,12 @@ class HttpServerEventsTest {
   void defaultDuplicateRules() throws Exception {
     Setup s = new Setup("{\"options\":{},\"logHeaders\":true}", -1, -1, -1, -1, false, false);
     compare(s, port -> one(() -> ex(port, 300, DUPLICATES)), "socket close");
+  }
+
+  @Test
+  void checkExpectationListener() throws Exception {
+    Setup s = new Setup("{\"options\":{},\"checkExpectation\":true}", -1, -1, -1, -1, false, false);
+    compare(s, port -> one(() -> ex(port, 300, "POST /x HTTP/1.1\r\nHost: x\r\nExpect: a\r\nExpect: b\r\n"
+        + "Content-Length: 2\r\n\r\nhi")), "socket close");
   }
 }
