@@ -18,6 +18,7 @@ public final class ServerOptions {
   boolean keepAlive;
   int keepAliveInitialDelay;
   int highWaterMark = -1;
+  boolean rejectNonStandardBodyWrites;
 
   /** Options with Node's defaults. */
   public ServerOptions() {}
@@ -163,6 +164,19 @@ public final class ServerOptions {
    */
   public ServerOptions highWaterMark(int bytes) {
     this.highWaterMark = bytes;
+    return this;
+  }
+
+  /**
+   * Makes a body write to a response that has none (HEAD, 204, 304, 1xx) throw {@code
+   * ERR_HTTP_BODY_NOT_ALLOWED} instead of being ignored. Node: {@code
+   * rejectNonStandardBodyWrites}, default false.
+   *
+   * @param on whether
+   * @return these options
+   */
+  public ServerOptions rejectNonStandardBodyWrites(boolean on) {
+    this.rejectNonStandardBodyWrites = on;
     return this;
   }
 }

@@ -807,6 +807,10 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       implicitHeader();
     }
     if (!hasBody) {
+      if (connection.server.options.rejectNonStandardBodyWrites) {
+        throw new NodeError("ERR_HTTP_BODY_NOT_ALLOWED",
+            "Adding content for this request method or response status is not allowed.");
+      }
       Timers.nextTick(() -> cb.accept(null));
       return true;
     }

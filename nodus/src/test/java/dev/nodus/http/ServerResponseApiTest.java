@@ -214,4 +214,68 @@ class ServerResponseApiTest {
     assertThat(ourBytes).isEqualTo(theirBytes);
     assertThat(ourStrict).isEqualTo(theirStrict);
   }
+
+  static final String REJECT_JS = String.join("\n",
+      "const http = require('http');",
+      "const log = (...a) => console.log(a.join(' '));",
+      "const server = http.createServer({ rejectNonStandardBodyWrites: true }, (req, res) => {",
+      "  if (req.url === '/204') res.statusCode = 204;",
+      "  try { res.write('x'); log('write ok'); } catch (e) { log(e.name, e.code, e.message); }",
+      "  try { res.end('y'); log('end ok'); } catch (e) { log(e.name, e.code, e.message); }",
+      "  res.end(); log('done', res.headersSent);",
+      "});",
+      "server.listen(0, '127.0.0.1', () => log(server.address().port));");
+
+  @Test
+  void rejectNonStandardBodyWritesAsNode() throws Exception {
+    Assumptions.assumeTrue(NodePeer.available(), "node is not installed");
+    String[] requests = {"HEAD / HTTP/1.1\r\nHost: x\r\n\r\n", "GET /204 HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\n\r\n"};
+    List<String> theirs = new ArrayList<>();
+    try (NodePeer node = NodePeer.start(REJECT_JS)) {
+      int port = Integer.parseInt(node.nextLine(20));
+      for (String r : requests) {
+        theirs.add(RawClient.exchange(port, 300, r));
+        for (int i = 0; i < 3; i++) {
+          theirs.add(node.nextLine(20));
+        }
+      }
+    }
+    List<String> ours = new ArrayList<>();
+    java.util.concurrent.BlockingQueue<String> log = new java.util.concurrent.LinkedBlockingQueue<>();
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Process p = Nodus.start(() -> {
+      Server s = Http.createServer(new ServerOptions().rejectNonStandardBodyWrites(true), (req, res) -> {
+        if (req.url().equals("/204")) {
+          res.statusCode(204);
+        }
+        try {
+          res.write("x");
+          log.add("write ok");
+        } catch (NodeError e) {
+          log.add(e.name() + " " + e.code() + " " + e.getMessage());
+        }
+        try {
+          res.end("y");
+          log.add("end ok");
+        } catch (NodeError e) {
+          log.add(e.name() + " " + e.code() + " " + e.getMessage());
+        }
+        res.end();
+        log.add("done " + res.headersSent());
+      });
+      s.listen(0, "127.0.0.1", () -> port.complete(s.address().port()));
+    });
+    try {
+      for (String r : requests) {
+        ours.add(RawClient.exchange(port.get(20, TimeUnit.SECONDS), 300, r));
+        for (int i = 0; i < 3; i++) {
+          ours.add(log.poll(20, TimeUnit.SECONDS));
+        }
+      }
+    } finally {
+      p.stop();
+    }
+    assertThat(ours).isEqualTo(theirs);
+  }
 }
