@@ -19,6 +19,7 @@ public final class ServerOptions {
   int keepAliveInitialDelay;
   int highWaterMark = -1;
   boolean rejectNonStandardBodyWrites;
+  java.util.Set<String> uniqueHeaders;
 
   /** Options with Node's defaults. */
   public ServerOptions() {}
@@ -177,6 +178,22 @@ public final class ServerOptions {
    */
   public ServerOptions rejectNonStandardBodyWrites(boolean on) {
     this.rejectNonStandardBodyWrites = on;
+    return this;
+  }
+
+  /**
+   * Headers whose list values are sent as one line joined with {@code "; "} instead of one line
+   * per value. Node: {@code uniqueHeaders}.
+   *
+   * @param names the header names, any case
+   * @return these options
+   */
+  public ServerOptions uniqueHeaders(java.util.List<String> names) {
+    java.util.Set<String> set = new java.util.HashSet<>();
+    for (String n : names) {
+      set.add(n.toLowerCase(java.util.Locale.ROOT));
+    }
+    this.uniqueHeaders = set;
     return this;
   }
 }

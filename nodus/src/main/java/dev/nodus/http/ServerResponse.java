@@ -610,7 +610,9 @@ public class ServerResponse extends EventEmitter implements WritableStream {
       OutgoingHeaders.validateHeaderName(key);
     }
     if (value instanceof List<?> l) {
-      if (l.size() < 2 || !(key.length() == 6 && key.equalsIgnoreCase("cookie"))) {
+      java.util.Set<String> unique = connection.server.options.uniqueHeaders;
+      if ((l.size() < 2 || !(key.length() == 6 && key.equalsIgnoreCase("cookie")))
+          && (unique == null || !unique.contains(key.toLowerCase(Locale.ROOT)))) {
         for (Object v : l) {
           storeHeader(state, key, v, validate);
         }

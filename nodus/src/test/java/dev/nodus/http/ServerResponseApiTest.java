@@ -278,4 +278,32 @@ class ServerResponseApiTest {
     }
     assertThat(ours).isEqualTo(theirs);
   }
+
+  @Test
+  void uniqueHeadersAsNode() throws Exception {
+    Assumptions.assumeTrue(NodePeer.available(), "node is not installed");
+    String js = "const http = require('http');"
+        + "const server = http.createServer({ uniqueHeaders: ['X-Multi'] }, (req, res) => {"
+        + " res.setHeader('x-multi', ['a', 'b']); res.setHeader('X-Other', ['c', 'd']); res.end('z'); });"
+        + "server.listen(0, '127.0.0.1', () => console.log(server.address().port));";
+    String theirs;
+    try (NodePeer node = NodePeer.start(js)) {
+      theirs = RawClient.exchange(Integer.parseInt(node.nextLine(20)), 300, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Process p = Nodus.start(() -> {
+      Server s = Http.createServer(new ServerOptions().uniqueHeaders(List.of("X-Multi")), (req, res) -> {
+        res.setHeader("x-multi", List.of("a", "b"));
+        res.setHeader("X-Other", List.of("c", "d"));
+        res.end("z");
+      });
+      s.listen(0, "127.0.0.1", () -> port.complete(s.address().port()));
+    });
+    try {
+      assertThat(RawClient.exchange(port.get(20, TimeUnit.SECONDS), 300, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"))
+          .isEqualTo(theirs).contains("x-multi: a; b\r\n");
+    } finally {
+      p.stop();
+    }
+  }
 }
