@@ -374,4 +374,28 @@ class HttpServerEventsTest {
     compare(s, port -> one(() -> ex(port, 300, "POST /x HTTP/1.1\r\nHost: x\r\nExpect: a\r\nExpect: b\r\n"
         + "Content-Length: 2\r\n\r\nhi")), "socket close");
   }
+
+  @Test
+  void clientResetMidRequestWithoutListener() throws Exception {
+    compare(Setup.plain(), port -> {
+      java.net.Socket c = new java.net.Socket("127.0.0.1", port);
+      c.getOutputStream().write("POST /hang HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab".getBytes());
+      Thread.sleep(200);
+      c.setSoLinger(true, 0);
+      c.close();
+      return List.of("reset");
+    }, "req close");
+  }
+
+  @Test
+  void clientResetWhileResponseIsPending() throws Exception {
+    compare(Setup.plain(), port -> {
+      java.net.Socket c = new java.net.Socket("127.0.0.1", port);
+      c.getOutputStream().write("GET /hang HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+      Thread.sleep(200);
+      c.setSoLinger(true, 0);
+      c.close();
+      return List.of("reset");
+    }, "res close");
+  }
 }
