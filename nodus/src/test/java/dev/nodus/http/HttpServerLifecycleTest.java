@@ -133,4 +133,39 @@ class HttpServerLifecycleTest {
       p.stop();
     }
   }
+
+  @Test
+  void closeAllConnectionsEndsBusyOnesToo() throws Exception {
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    CompletableFuture<Server> server = new CompletableFuture<>();
+    CountDownLatch requests = new CountDownLatch(2);
+    CountDownLatch closed = new CountDownLatch(1);
+    Process p = Nodus.start(() -> {
+      Server s = Http.createServer((req, res) -> requests.countDown()); // never answers
+      s.on(Server.CLOSE, closed::countDown);
+      s.listen(0, "127.0.0.1", () -> port.complete(s.address().port()));
+      server.complete(s);
+    });
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        Socket s = new Socket("127.0.0.1", port.get(20, TimeUnit.SECONDS));
+        s.setSoTimeout(20_000);
+        s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        sockets.add(s);
+      }
+      assertThat(requests.await(20, TimeUnit.SECONDS)).isTrue();
+      server.get().close(); // busy connections are not idle: they stay
+      server.get().closeAllConnections();
+      for (Socket s : sockets) {
+        assertThat(s.getInputStream().read()).isEqualTo(-1);
+      }
+      assertThat(closed.await(20, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      for (Socket s : sockets) {
+        s.close();
+      }
+      p.stop();
+    }
+  }
 }
