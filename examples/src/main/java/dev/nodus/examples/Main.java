@@ -36,7 +36,9 @@ public final class Main {
       UdpServer.class,
       UdpClient.class,
       TwoWayServer.class,
-      TwoWayClient.class);
+      TwoWayClient.class,
+      HttpHello.class,
+      HttpEcho.class);
 
   private Main() {}
 

@@ -95,6 +95,45 @@ class SeedComparisonTest {
   }
 
   @Test
+  void httpHello() throws Exception {
+    compare("HttpHello", 1337, program -> {
+      List<String> t = new ArrayList<>();
+      int port = ExampleProcess.freePort();
+      try (ExampleProcess server = program.start(port)) {
+        t.add("printed: " + server.nextLine().replace(String.valueOf(port), "PORT"));
+        for (String request : List.of("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /again HTTP/1.1\r\nHost: x\r\n\r\n",
+            "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n", "GET / HTTP/1.0\r\n\r\n",
+            "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET / HTTP/1.1\r\n\r\n")) {
+          try (Socket s = connectWhenUp(port)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            t.add("peer got: " + escape(readHttp(s)));
+          }
+        }
+        server.stop().forEach(l -> t.add("printed: " + l));
+      }
+      return t;
+    }, null);
+  }
+
+  /** What a server sends until it closes or is quiet for 500 ms, Date values masked. */
+  private static String readHttp(Socket s) throws IOException {
+    s.setSoTimeout(500);
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    String end;
+    try {
+      int n;
+      while ((n = s.getInputStream().read(buf)) >= 0) {
+        b.write(buf, 0, n);
+      }
+      end = "<EOF>";
+    } catch (java.net.SocketTimeoutException e) {
+      end = "<open>";
+    }
+    return b.toString(StandardCharsets.ISO_8859_1).replaceAll("Date: [^\r]*", "Date: X") + end;
+  }
+
+  @Test
   void greetingClient() throws Exception {
     compare("GreetingClient", 8124, program -> {
       List<String> t = new ArrayList<>();

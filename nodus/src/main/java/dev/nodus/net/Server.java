@@ -79,6 +79,17 @@ public class Server extends EventEmitter {
     }
   }
 
+  /**
+   * A server on the calling loop, for subclasses such as {@code http.Server} (Node: {@code
+   * net.Server.call(this, options)}).
+   *
+   * @param options the net server options
+   * @throws IllegalStateException off a Nodus loop
+   */
+  protected Server(ServerOptions options) {
+    this(Loop.require(), options, null);
+  }
+
   // ---- listen -------------------------------------------------------------------------------
 
   /**
