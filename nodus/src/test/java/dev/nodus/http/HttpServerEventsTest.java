@@ -278,9 +278,10 @@ class HttpServerEventsTest {
   @Test
   void maxHeaderSizeOption() throws Exception {
     Setup s = new Setup("{\"options\":{\"maxHeaderSize\":64}}", -1, -1, -1, -1, false, false, 64, false, 0);
-    compare(s, port -> List.of(
-        "got: " + ex(port, 300, "GET /short HTTP/1.1\r\nHost: x\r\n\r\n"),
-        "got: " + ex(port, 300, "GET /long HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(60) + "\r\n\r\n")),
+    // One connection: with two, the first one's 'close' and the second one's 'connection' may
+    // come in either order, on Node as on Nodus.
+    compare(s, port -> one(() -> ex(port, 300, "GET /short HTTP/1.1\r\nHost: x\r\n\r\n"
+        + "GET /long HTTP/1.1\r\nHost: x\r\nX-Long: " + "a".repeat(60) + "\r\n\r\n")),
         "socket close");
   }
 
