@@ -20,5 +20,6 @@ module dev.nodus {
   exports dev.nodus.net;
   exports dev.nodus.stream;
   exports dev.nodus.dgram;
+  exports dev.nodus.tls;
   // dev.nodus.internal.* is deliberately not exported.
 }

@@ -79,6 +79,24 @@ public class Server extends EventEmitter {
     }
   }
 
+  /**
+   * Creates a server on the calling loop, for a subclass such as {@code tls.Server}. Node:
+   * {@code new net.Server(options)}.
+   *
+   * @param options the server's options
+   * @throws IllegalStateException when not called on a loop
+   */
+  protected Server(ServerOptions options) {
+    this(Loop.require(), options, null);
+  }
+
+  /** tls: makes the accepted sockets (NetAccess), or null for plain Sockets. */
+  private dev.nodus.internal.net.NetAccess.SocketFactory socketFactory;
+
+  void socketFactory(dev.nodus.internal.net.NetAccess.SocketFactory f) {
+    this.socketFactory = f;
+  }
+
   // ---- listen -------------------------------------------------------------------------------
 
   /**
@@ -432,7 +450,13 @@ public class Server extends EventEmitter {
         emit(DROP, info);
         return;
       }
-      Socket socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      Socket socket;
+      if (socketFactory == null) {
+        socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      } else {
+        socket = socketFactory.create(options.allowHalfOpen, options.highWaterMark);
+        socket.adopt(h);
+      }
       made[0] = socket;
       if (options.noDelay) {
         h.setNoDelay(true);

@@ -1,0 +1,248 @@
+package dev.nodus.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nodus.NodeError;
+import dev.nodus.buffer.Buffer;
+import dev.nodus.net.Socket;
+import dev.nodus.testing.Programs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class TlsSocketTest {
+  static final TestPki.Issued CA = TestPki.ca("Test CA");
+  static final TestPki.Issued SERVER = TestPki.leaf("localhost", CA, new String[] {"DNS:localhost", "IP:127.0.0.1"});
+  static final TestPki.Issued CLIENT = TestPki.leaf("client", CA, null);
+
+  private final List<Object> log = new CopyOnWriteArrayList<>() {
+    @Override
+    public String toString() {
+      return String.join("\n", stream().map(String::valueOf).toList());
+    }
+  };
+
+  @org.junit.jupiter.api.AfterEach
+  void dump(org.junit.jupiter.api.TestInfo info) {
+    System.out.println(info.getDisplayName() + ":\n" + log);
+  }
+
+  static TlsOptions serverOptions() {
+    return new TlsOptions().key(SERVER.keyPem()).cert(SERVER.certPem());
+  }
+
+  /** Runs an echo server with {@code server} options; {@code client} runs against its port. */
+  private void withServer(TlsOptions serverOpts, java.util.function.BiConsumer<Server, Integer> client) {
+    Server s = Tls.createServer(serverOpts, sock -> {
+      log.add("server secureConnection " + sock.authorized() + " " + sock.authorizationError());
+      sock.on(Socket.DATA, d -> log.add("sdata " + d));
+      sock.on(Socket.END, () -> log.add("send"));
+      sock.on(Socket.ERROR, e -> log.add("serror " + e));
+      sock.on(Socket.CLOSE, e -> log.add("sclose " + e));
+      sock.pipe(sock);
+    });
+    s.on(Server.TLS_CLIENT_ERROR, (err, sock) -> log.add("tlsClientError " + ((NodeError) err).code()));
+    s.listen(0, "127.0.0.1", () -> client.accept(s, s.address().port()));
+  }
+
+  @Test
+  void echoOverTls13WithNodesEventsAndProperties() {
+    Programs.run(Duration.ofSeconds(8), () -> withServer(serverOptions(), (s, port) -> {
+      TLSSocket c = Tls.connect(new TlsOptions().port(port).host("localhost").ca(CA.certPem()), null);
+      c.on(Socket.CONNECT, () -> log.add("connect"));
+      c.on(TLSSocket.SECURE_CONNECT, () -> {
+        log.add("secureConnect " + c.authorized() + " " + c.authorizationError() + " " + c.getProtocol()
+            + " " + c.getCipher().version() + " " + c.getCipher().name().equals(c.getCipher().standardName())
+            + " " + c.encrypted() + " " + c.servername());
+        PeerCertificate p = c.getPeerCertificate();
+        log.add("peer " + p.subject() + " " + p.issuer() + " " + p.subjectaltname());
+        c.write("hello");
+        c.end();
+      });
+      c.setEncoding("utf8");
+      c.on(Socket.DATA, d -> log.add("data " + d));
+      c.on(Socket.END, () -> log.add("end"));
+      c.on(Socket.CLOSE, hadError -> {
+        log.add("close " + hadError);
+        s.close();
+      });
+    }));
+    assertThat(client()).containsExactly(
+        "connect",
+        "secureConnect true null TLSv1.3 TLSv1.3 true true localhost",
+        "peer {C=CN, O=Nodus Test, CN=localhost} {C=CN, O=Nodus Test, CN=Test CA} DNS:localhost, IP Address:127.0.0.1",
+        "data hello",
+        "end",
+        "close false");
+    assertThat(server()).containsExactly(
+        "server secureConnection false null", "sdata hello", "send", "sclose false");
+  }
+
+  private List<String> server() {
+    return log.stream().map(String::valueOf)
+        .filter(l -> l.startsWith("s") && !l.startsWith("secureConnect") || l.startsWith("tlsClientError")).toList();
+  }
+
+  private List<String> client() {
+    return log.stream().map(String::valueOf)
+        .filter(l -> !(l.startsWith("s") && !l.startsWith("secureConnect") || l.startsWith("tlsClientError"))).toList();
+  }
+
+  /** Connects with {@code opts} (port set here) and logs what a client sees: secureConnect or the error, and close. */
+  private void connectAndLog(Server s, int port, TlsOptions opts) {
+    TLSSocket c = Tls.connect(opts.port(port), () -> {});
+    c.on(TLSSocket.SECURE_CONNECT, () -> {
+      log.add("secureConnect " + c.authorized() + " " + c.authorizationError() + " " + c.getProtocol());
+      c.end();
+    });
+    c.on(Socket.ERROR, e -> {
+      NodeError n = (NodeError) e;
+      log.add("error " + n.code() + " " + n.getMessage());
+    });
+    c.resume();
+    c.on(Socket.CLOSE, hadError -> {
+      log.add("close " + hadError);
+      s.close();
+    });
+  }
+
+  private void clientCase(TestPki.Issued serverCert, TlsOptions clientOpts) {
+    TlsOptions so = new TlsOptions().key(serverCert.keyPem()).cert(serverCert.certPem());
+    Programs.run(Duration.ofSeconds(10), () -> withServer(so, (s, port) -> connectAndLog(s, port, clientOpts)));
+  }
+
+  @Test
+  void selfSignedServerIsRejectedWithNodesError() {
+    TestPki.Issued self = TestPki.leaf("localhost", null, new String[] {"DNS:localhost"});
+    clientCase(self, new TlsOptions().host("localhost"));
+    assertThat(client()).containsExactly("error DEPTH_ZERO_SELF_SIGNED_CERT self-signed certificate", "close true");
+  }
+
+  @Test
+  void selfSignedWithRejectUnauthorizedFalseStaysOpen() {
+    TestPki.Issued self = TestPki.leaf("localhost", null, new String[] {"DNS:localhost"});
+    clientCase(self, new TlsOptions().host("localhost").rejectUnauthorized(false));
+    assertThat(client()).containsExactly("secureConnect false DEPTH_ZERO_SELF_SIGNED_CERT TLSv1.3", "close false");
+  }
+
+  @Test
+  void unknownCaIsUnableToVerifyLeafSignature() {
+    TestPki.Issued other = TestPki.ca("Other CA");
+    clientCase(SERVER, new TlsOptions().host("localhost").ca(other.certPem()));
+    assertThat(client()).containsExactly(
+        "error UNABLE_TO_VERIFY_LEAF_SIGNATURE unable to verify the first certificate", "close true");
+  }
+
+  @Test
+  void selfSignedRootSentInTheChainIsSelfSignedCertInChain() {
+    TestPki.Issued chained = new TestPki.Issued(SERVER.keyPem(), SERVER.certPem() + CA.certPem(), SERVER.cert(), SERVER.key());
+    clientCase(chained, new TlsOptions().host("localhost"));
+    assertThat(client()).containsExactly(
+        "error SELF_SIGNED_CERT_IN_CHAIN self-signed certificate in certificate chain", "close true");
+  }
+
+  @Test
+  void expiredCertificateIsCertHasExpired() {
+    TestPki.Issued expired = TestPki.leaf("localhost", CA, new String[] {"DNS:localhost"},
+        Instant.now().minus(Duration.ofDays(10)), Instant.now().minus(Duration.ofDays(1)));
+    clientCase(expired, new TlsOptions().host("localhost").ca(CA.certPem()));
+    assertThat(client()).containsExactly("error CERT_HAS_EXPIRED certificate has expired", "close true");
+  }
+
+  @Test
+  void wrongHostnameIsAltnameInvalidWithNodesMessage() {
+    clientCase(SERVER, new TlsOptions().host("127.0.0.1").servername("example.com").ca(CA.certPem()));
+    assertThat(client()).containsExactly(
+        "error ERR_TLS_CERT_ALTNAME_INVALID Hostname/IP does not match certificate's altnames: "
+            + "Host: example.com. is not in the cert's altnames: DNS:localhost, IP Address:127.0.0.1",
+        "close true");
+  }
+
+  @Test
+  void wrongIpIsAltnameInvalid() {
+    clientCase(SERVER, new TlsOptions().host("127.0.0.1").ca(CA.certPem()));
+    assertThat(client()).containsExactly("secureConnect true null TLSv1.3", "close false");
+    log.clear();
+    TestPki.Issued named = TestPki.leaf("localhost", CA, new String[] {"DNS:localhost", "IP:127.0.0.2"});
+    clientCase(named, new TlsOptions().host("127.0.0.1").ca(CA.certPem()));
+    assertThat(client()).containsExactly(
+        "error ERR_TLS_CERT_ALTNAME_INVALID Hostname/IP does not match certificate's altnames: "
+            + "IP: 127.0.0.1 is not in the cert's list: 127.0.0.2",
+        "close true");
+  }
+
+  @Test
+  void tls12WhenTheClientCapsIt() {
+    clientCase(SERVER, new TlsOptions().host("localhost").ca(CA.certPem()).maxVersion("TLSv1.2"));
+    assertThat(client()).containsExactly("secureConnect true null TLSv1.2", "close false");
+  }
+
+  @Test
+  void tls12CipherHasNodesNames() {
+    Programs.run(Duration.ofSeconds(10), () -> withServer(serverOptions(), (s, port) -> {
+      TLSSocket c = Tls.connect(new TlsOptions().port(port).host("localhost").ca(CA.certPem())
+          .maxVersion("TLSv1.2"), null);
+      c.on(TLSSocket.SECURE_CONNECT, () -> {
+        log.add("cipher " + c.getCipher());
+        c.end();
+      });
+      c.resume();
+      c.on(Socket.CLOSE, e -> s.close());
+    }));
+    assertThat(client()).hasSize(1);
+    CipherInfo ci = null;
+    String line = client().get(0);
+    assertThat(line).matches("cipher CipherInfo\\[name=ECDHE-RSA-AES(128|256)-GCM-SHA(256|384), "
+        + "standardName=TLS_ECDHE_RSA_WITH_AES_(128|256)_GCM_SHA(256|384), version=TLSv1.2]");
+  }
+
+  @Test
+  void mutualTlsAuthorizesAClientTheCaSigned() {
+    TlsOptions so = serverOptions().requestCert(true).ca(CA.certPem());
+    Programs.run(Duration.ofSeconds(10), () -> withServer(so, (s, port) -> connectAndLog(s, port,
+        new TlsOptions().host("localhost").ca(CA.certPem()).key(CLIENT.keyPem()).cert(CLIENT.certPem()))));
+    assertThat(server()).startsWith("server secureConnection true null");
+    assertThat(client()).containsExactly("secureConnect true null TLSv1.3", "close false");
+  }
+
+  @Test
+  void mutualTlsDropsAClientOfAnotherCaSilently() {
+    TestPki.Issued other = TestPki.ca("Other CA");
+    TestPki.Issued stranger = TestPki.leaf("stranger", other, null);
+    TlsOptions so = serverOptions().requestCert(true).ca(CA.certPem());
+    Programs.run(Duration.ofSeconds(10), () -> withServer(so, (s, port) -> connectAndLog(s, port,
+        new TlsOptions().host("localhost").ca(CA.certPem()).key(stranger.keyPem()).cert(stranger.certPem()))));
+    assertThat(server()).noneMatch(l -> l.startsWith("server secureConnection"));
+    assertThat(client()).last().isIn("close false", "close true");
+  }
+
+  @Test
+  void mutualTlsWithoutRejectUnauthorizedReportsWhy() {
+    TestPki.Issued other = TestPki.ca("Other CA");
+    TestPki.Issued stranger = TestPki.leaf("stranger", other, null);
+    TlsOptions so = serverOptions().requestCert(true).rejectUnauthorized(false).ca(CA.certPem());
+    Programs.run(Duration.ofSeconds(10), () -> withServer(so, (s, port) -> connectAndLog(s, port,
+        new TlsOptions().host("localhost").ca(CA.certPem()).key(stranger.keyPem()).cert(stranger.certPem()))));
+    assertThat(server()).startsWith("server secureConnection false UNABLE_TO_VERIFY_LEAF_SIGNATURE");
+  }
+
+  @Test
+  void plainTextToTheTlsPortIsATlsClientErrorAndTheServerKeepsServing() {
+    Programs.run(Duration.ofSeconds(10), () -> withServer(serverOptions(), (s, port) -> {
+      Socket plain = dev.nodus.net.Net.connect(port, "127.0.0.1");
+      plain.write("GET / HTTP/1.1\r\n\r\n");
+      plain.resume();
+      plain.on(Socket.ERROR, e -> { });
+      plain.on(Socket.CLOSE, e -> {
+        log.add("plain closed");
+        connectAndLog(s, port, new TlsOptions().host("localhost").ca(CA.certPem()));
+      });
+    }));
+    assertThat(server()).first().asString().startsWith("tlsClientError ERR_SSL_");
+    assertThat(client()).containsExactly("plain closed", "secureConnect true null TLSv1.3", "close false");
+  }
+}
