@@ -148,4 +148,21 @@ class TlsNodeInteropTest {
   void nodeClientToNodusServerTls12() throws Exception {
     nodeClientToNodusServer("TLSv1.2", "TLSv1.2");
   }
+
+  @Test
+  void nodusClientWithoutACertificateGetsNodesCertificateRequiredAlert() throws Exception {
+    try (NodePeer node = NodePeer.start(script(), "server", dir.toString(), "0", "TLSv1.3")) {
+      String listening = node.nextLine(20);
+      int port = Integer.parseInt(listening.substring("listening ".length()));
+      Programs.run(Duration.ofSeconds(20), () -> {
+        TLSSocket c = Tls.connect(new TlsOptions().ca(TlsSocketTest.CA.certPem()).port(port).host("localhost"), null);
+        c.on(TLSSocket.SECURE_CONNECT, () -> log.add("secureConnect"));
+        c.on(Socket.ERROR, e -> log.add("error " + ((dev.nodus.NodeError) e).code()));
+        c.resume();
+        c.on(Socket.CLOSE, e -> log.add("close " + e));
+      });
+      assertThat(node.nextLine(20)).isEqualTo("tlsClientError ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE");
+    }
+    assertThat(log).containsExactly("secureConnect", "error ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", "close true");
+  }
 }

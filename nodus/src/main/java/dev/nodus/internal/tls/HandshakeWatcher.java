@@ -1,5 +1,6 @@
 package dev.nodus.internal.tls;
 
+import dev.nodus.NodeError;
 import dev.nodus.internal.loop.Loop;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -41,7 +42,8 @@ public final class HandshakeWatcher extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (finished) {
-      ctx.fireExceptionCaught(cause);
+      NodeError tls = TlsErrors.afterHandshake(cause);
+      ctx.fireExceptionCaught(tls != null ? tls : cause);
     }
     // Before the handshake's end: the completion event carries the failure.
   }

@@ -104,6 +104,7 @@ public final class Verifier {
       case "SELF_SIGNED_CERT_IN_CHAIN" -> "self-signed certificate in certificate chain";
       case "UNABLE_TO_VERIFY_LEAF_SIGNATURE" -> "unable to verify the first certificate";
       case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY" -> "unable to get local issuer certificate";
+      case "UNABLE_TO_GET_ISSUER_CERT" -> "unable to get issuer certificate";
       case "CERT_HAS_EXPIRED" -> "certificate has expired";
       case "CERT_NOT_YET_VALID" -> "certificate is not yet valid";
       default -> code;
