@@ -313,4 +313,47 @@ class TlsSocketTest {
         : "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED";
     assertThat(client()).containsExactly("secureConnect", "error " + alert, "close true");
   }
+
+  @Test
+  void aClientThatNeverHandshakesIsCutAtHandshakeTimeout() {
+    // Node emits 'tlsClientError' ERR_TLS_HANDSHAKE_TIMEOUT "TLS handshake timeout" (checked with
+    // node); Node then leaves the connection open, Nodus closes it (docs/node-parity.md).
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Tls.createServer(serverOptions().handshakeTimeout(300));
+      s.on(Server.TLS_CLIENT_ERROR, (err, sock) -> log.add("tlsClientError " + ((NodeError) err).code()
+          + " " + err.getMessage() + " " + (sock instanceof TLSSocket)));
+      s.listen(0, "127.0.0.1", () -> {
+        Socket plain = dev.nodus.net.Net.connect(s.address().port(), "127.0.0.1");
+        plain.resume();
+        plain.on(Socket.END, () -> log.add("plain end"));
+        plain.on(Socket.CLOSE, e -> {
+          log.add("plain close");
+          s.close();
+        });
+      });
+    });
+    assertThat(log).containsExactly("tlsClientError ERR_TLS_HANDSHAKE_TIMEOUT TLS handshake timeout true",
+        "plain end", "plain close");
+  }
+
+  @Test
+  void manyHandshakesLeaveNoLeakAndEverySocketCloses() {
+    int n = 50;
+    java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+    Programs.run(Duration.ofSeconds(40), () -> {
+      Server s = Tls.createServer(serverOptions(), sock -> sock.end("bye"));
+      s.listen(0, "127.0.0.1", () -> {
+        for (int i = 0; i < n; i++) {
+          TLSSocket c = Tls.connect(new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem()), null);
+          c.resume();
+          c.on(Socket.CLOSE, e -> {
+            if (closed.incrementAndGet() == n) {
+              s.close();
+            }
+          });
+        }
+      });
+    });
+    assertThat(closed.get()).isEqualTo(n);
+  }
 }
