@@ -10,8 +10,13 @@ import dev.nodus.NodeError;
 public final class CertAltnameError extends NodeError {
   private static final long serialVersionUID = 1L;
 
+  /** Node's {@code err.reason}. */
   private final String reason;
+
+  /** Node's {@code err.host}. */
   private final String host;
+
+  /** Node's {@code err.cert}; not serialized. */
   private final transient PeerCertificate cert;
 
   CertAltnameError(String reason, String host, PeerCertificate cert) {
