@@ -58,7 +58,11 @@ final class SecureContexts {
     if (!o.alpnProtocols.isEmpty()) {
       b.applicationProtocolConfig(new ApplicationProtocolConfig(
           ApplicationProtocolConfig.Protocol.ALPN,
-          ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+          // Node's server refuses a client with no protocol in common (no_application_protocol);
+          // Netty's OpenSSL engine cannot, and goes on without ALPN.
+          Engines.provider() == io.netty.handler.ssl.SslProvider.JDK
+              ? ApplicationProtocolConfig.SelectorFailureBehavior.FATAL_ALERT
+              : ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
           ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
           o.alpnProtocols));
     }

@@ -356,4 +356,55 @@ class TlsSocketTest {
     });
     assertThat(closed.get()).isEqualTo(n);
   }
+
+  private void alpn(String[] serverProtocols, String[] clientProtocols) {
+    TlsOptions so = serverOptions();
+    if (serverProtocols != null) {
+      so.alpnProtocols(serverProtocols);
+    }
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Tls.createServer(so, sock -> {
+        log.add("server alpn " + sock.alpnProtocol());
+        sock.end();
+      });
+      s.on(Server.TLS_CLIENT_ERROR, (err, sock) -> log.add("tlsClientError " + ((NodeError) err).code()));
+      s.listen(0, "127.0.0.1", () -> {
+        TlsOptions co = new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem());
+        if (clientProtocols != null) {
+          co.alpnProtocols(clientProtocols);
+        }
+        TLSSocket c = Tls.connect(co, null);
+        c.on(TLSSocket.SECURE_CONNECT, () -> log.add("client alpn " + c.alpnProtocol()));
+        c.on(Socket.ERROR, e -> log.add("client error " + ((NodeError) e).code()));
+        c.resume();
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+  }
+
+  @Test
+  void alpnPicksTheServersProtocolAsNode() {
+    // Checked with node: client ['h2', 'http/1.1'], server ['http/1.1'] → both 'http/1.1'.
+    alpn(new String[] {"http/1.1"}, new String[] {"h2", "http/1.1"});
+    assertThat(log).containsExactlyInAnyOrder("client alpn http/1.1", "server alpn http/1.1");
+  }
+
+  @Test
+  void alpnWithoutAProtocolInCommonIsRefusedAsNode() {
+    // node: tlsClientError ERR_SSL_NO_APPLICATION_PROTOCOL, client error
+    // ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Tls.engine().equals("jdk"), "OpenSSL engine: goes on without ALPN");
+    alpn(new String[] {"h2"}, new String[] {"http/1.1"});
+    assertThat(log).containsExactlyInAnyOrder("tlsClientError ERR_SSL_NO_APPLICATION_PROTOCOL",
+        "client error ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL");
+  }
+
+  @Test
+  void alpnOnOneSideOnlyIsNone() {
+    alpn(null, new String[] {"h2"});
+    assertThat(log).containsExactlyInAnyOrder("client alpn null", "server alpn null");
+    log.clear();
+    alpn(new String[] {"h2"}, null);
+    assertThat(log).containsExactlyInAnyOrder("client alpn null", "server alpn null");
+  }
 }

@@ -79,6 +79,8 @@ public final class TlsErrors {
       reason = ALERTS.get(msg.substring("Received fatal alert: ".length()).trim());
     } else if (msg.contains("Empty client certificate chain") || msg.contains("Empty server certificate chain")) {
       reason = "PEER_DID_NOT_RETURN_A_CERTIFICATE";
+    } else if (msg.contains("No matching application layer protocol")) {
+      reason = "NO_APPLICATION_PROTOCOL";
     } else if (msg.contains("not accepted by server preferences") || msg.contains("protocol is disabled")
         || msg.contains("No appropriate protocol")) {
       reason = "UNSUPPORTED_PROTOCOL";
