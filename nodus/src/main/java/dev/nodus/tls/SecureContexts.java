@@ -70,14 +70,14 @@ final class SecureContexts {
   }
 
   private static String[] protocols(String min, String max) {
-    List<String> all = List.of("TLSv1.2", "TLSv1.3");
+    List<String> all = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
     int lo = all.indexOf(min);
     int hi = all.indexOf(max);
     if (lo < 0) {
-      throw badVersion("minVersion", min);
+      throw badVersion("minimum", min);
     }
     if (hi < 0) {
-      throw badVersion("maxVersion", max);
+      throw badVersion("maximum", max);
     }
     List<String> out = new ArrayList<>();
     for (int i = lo; i <= hi; i++) {
@@ -87,9 +87,9 @@ final class SecureContexts {
   }
 
   private static dev.nodus.NodeError badVersion(String which, String v) {
-    // Node: ERR_TLS_INVALID_PROTOCOL_VERSION "'TLSv1.9' is not a valid TLS protocol version".
+    // Node: TypeError ERR_TLS_INVALID_PROTOCOL_VERSION "TLSv1.9" is not a valid minimum TLS protocol version
     return dev.nodus.NodeError.typeError("ERR_TLS_INVALID_PROTOCOL_VERSION",
-        "'" + v + "' is not a valid TLS protocol version");
+        "\"" + v + "\" is not a valid " + which + " TLS protocol version");
   }
 
   /** The trusted roots: {@code ca} when given, else the system's. */

@@ -407,4 +407,27 @@ class TlsSocketTest {
     alpn(new String[] {"h2"}, null);
     assertThat(log).containsExactlyInAnyOrder("client alpn null", "server alpn null");
   }
+
+  @Test
+  void noCommonVersionIsRefusedWithNodesCodes() {
+    // node: tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL; client ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION.
+    Programs.run(Duration.ofSeconds(10), () -> withServer(serverOptions().maxVersion("TLSv1.2"), (s, port) ->
+        connectAndLog(s, port, new TlsOptions().host("localhost").ca(CA.certPem()).minVersion("TLSv1.3"))));
+    assertThat(server()).containsExactly("tlsClientError ERR_SSL_UNSUPPORTED_PROTOCOL");
+    assertThat(client()).hasSize(2).last().isEqualTo("close true");
+    assertThat(client().get(0)).startsWith("error ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION ");
+  }
+
+  @Test
+  void anUnknownVersionThrowsAsNode() {
+    Programs.run(Duration.ofSeconds(10), () -> {
+      try {
+        Tls.connect(new TlsOptions().port(1).minVersion("TLSv1.9"), null);
+      } catch (NodeError e) {
+        log.add(e.name() + " " + e.code() + " " + e.getMessage());
+      }
+    });
+    assertThat(log).containsExactly(
+        "TypeError ERR_TLS_INVALID_PROTOCOL_VERSION \"TLSv1.9\" is not a valid minimum TLS protocol version");
+  }
 }
