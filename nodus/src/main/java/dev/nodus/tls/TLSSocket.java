@@ -5,6 +5,7 @@ import dev.nodus.events.Event0;
 import dev.nodus.internal.net.NetAccess;
 import dev.nodus.internal.net.TcpHandle;
 import dev.nodus.internal.tls.Certificates;
+import dev.nodus.internal.tls.FirstBytes;
 import dev.nodus.internal.tls.HandshakeWatcher;
 import dev.nodus.internal.tls.TlsErrors;
 import dev.nodus.internal.tls.Verifier;
@@ -57,6 +58,8 @@ public class TLSSocket extends Socket {
   private final TlsOptions options;
   private final List<X509Certificate> trusted;
   private volatile SslHandler ssl;
+  /** A server's look at the first bytes (a plain HTTP request), or null. */
+  private FirstBytes firstBytes;
   private volatile boolean authorized;
   private volatile String authorizationError;
   private volatile boolean secure;
@@ -108,7 +111,12 @@ public class TLSSocket extends Socket {
     // Node: a server's handshakeTimeout (120 s); a client waits as long as the socket lives.
     s.setHandshakeTimeoutMillis(isServer ? options.handshakeTimeout : 0);
     ssl = s;
-    return new ChannelHandler[] {s, new HandshakeWatcher(h.loop(), this::onHandshake)};
+    HandshakeWatcher watcher = new HandshakeWatcher(h.loop(), this::onHandshake);
+    if (isServer) {
+      firstBytes = new FirstBytes();
+      return new ChannelHandler[] {firstBytes, s, watcher};
+    }
+    return new ChannelHandler[] {s, watcher};
   }
 
   /** end(): close_notify after everything written, then the handle's FIN. */
@@ -142,6 +150,12 @@ public class TLSSocket extends Socket {
     }
     if (cause != null) {
       NodeError err = TlsErrors.handshake(cause, isServer);
+      String plain = firstBytes == null ? null : firstBytes.reason();
+      if (plain != null) {
+        // OpenSSL names these bytes before anything else it could say about them.
+        err = new NodeError("ERR_SSL_" + plain,
+            "SSL routines::" + plain.toLowerCase(java.util.Locale.ROOT).replace('_', ' '), cause);
+      }
       if (isServer) {
         // Node: the server reports it; the socket goes without an 'error' of its own.
         destroy();

@@ -278,7 +278,8 @@ class TlsSocketTest {
         connectAndLog(s, port, new TlsOptions().host("localhost").ca(CA.certPem()));
       });
     }));
-    assertThat(server()).first().asString().startsWith("tlsClientError ERR_SSL_");
+    // node: ERR_SSL_HTTP_REQUEST for these bytes.
+    assertThat(server()).first().isEqualTo("tlsClientError ERR_SSL_HTTP_REQUEST");
     assertThat(client()).containsExactly("plain closed", "secureConnect true null TLSv1.3", "close false");
   }
 
@@ -429,5 +430,18 @@ class TlsSocketTest {
     });
     assertThat(log).containsExactly(
         "TypeError ERR_TLS_INVALID_PROTOCOL_VERSION \"TLSv1.9\" is not a valid minimum TLS protocol version");
+  }
+
+  @Test
+  void textThatIsNoHttpRequestIsAWrongVersionNumber() {
+    // node: ERR_SSL_WRONG_VERSION_NUMBER for "hello world\n".
+    Programs.run(Duration.ofSeconds(10), () -> withServer(serverOptions(), (s, port) -> {
+      Socket plain = dev.nodus.net.Net.connect(port, "127.0.0.1");
+      plain.write("hello world\n");
+      plain.resume();
+      plain.on(Socket.ERROR, e -> { });
+      plain.on(Socket.CLOSE, e -> s.close());
+    }));
+    assertThat(server()).containsExactly("tlsClientError ERR_SSL_WRONG_VERSION_NUMBER");
   }
 }

@@ -73,7 +73,8 @@ public final class TlsErrors {
     String reason = null;
     if (m.find()) {
       reason = m.group(1);
-    } else if (msg.contains("Unsupported or unrecognized SSL message")) {
+    } else if (msg.contains("Unsupported or unrecognized SSL message")
+        || c instanceof io.netty.handler.ssl.NotSslRecordException) {
       reason = "WRONG_VERSION_NUMBER";
     } else if (msg.startsWith("Received fatal alert: ")) {
       reason = ALERTS.get(msg.substring("Received fatal alert: ".length()).trim());
