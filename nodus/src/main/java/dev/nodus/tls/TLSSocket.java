@@ -9,7 +9,6 @@ import dev.nodus.internal.tls.FirstBytes;
 import dev.nodus.internal.tls.HandshakeWatcher;
 import dev.nodus.internal.tls.TlsErrors;
 import dev.nodus.internal.tls.Verifier;
-import dev.nodus.net.Net;
 import dev.nodus.net.Socket;
 import dev.nodus.net.SocketOptions;
 import io.netty.buffer.Unpooled;
@@ -106,8 +105,21 @@ public class TLSSocket extends Socket {
   }
 
   private ChannelHandler[] handlers(Channel ch, TcpHandle h) {
-    SslHandler s = isServer ? context.newHandler(ch.alloc())
-        : context.newHandler(ch.alloc(), sniHost(), options.port);
+    // A client sends SNI only for an explicit servername, as Node's tls.connect (https's agent
+    // is what fills it in from the host): without a peer host the engine sends none.
+    String sni = sniHost();
+    SslHandler s = isServer || sni == null ? context.newHandler(ch.alloc())
+        : context.newHandler(ch.alloc(), sni, options.port);
+    if (sni != null && !isServer) {
+      // The JDK sends SNI on its own only for names with a dot; OpenSSL (Node) for any name.
+      try {
+        javax.net.ssl.SSLParameters p = s.engine().getSSLParameters();
+        p.setServerNames(List.of(new SNIHostName(sni)));
+        s.engine().setSSLParameters(p);
+      } catch (IllegalArgumentException notAHostName) {
+        // An IP address or an invalid name: Node sends it anyway; the engines cannot.
+      }
+    }
     // Node: a server's handshakeTimeout (120 s); a client waits as long as the socket lives.
     s.setHandshakeTimeoutMillis(isServer ? options.handshakeTimeout : 0);
     ssl = s;
@@ -135,13 +147,9 @@ public class TLSSocket extends Socket {
     return ch.writeAndFlush(Unpooled.EMPTY_BUFFER);
   }
 
-  /** The SNI name a client sends: servername, else the host unless it is an IP address. */
+  /** The SNI name a client sends: the servername option, or none. */
   private String sniHost() {
-    if (options.servername != null && !options.servername.isEmpty()) {
-      return options.servername;
-    }
-    String host = options.host == null ? "localhost" : options.host;
-    return Net.isIP(host) != 0 ? null : host;
+    return options.servername != null && !options.servername.isEmpty() ? options.servername : null;
   }
 
   private void onHandshake(Throwable cause) {

@@ -129,7 +129,8 @@ public final class TlsOptions {
 
   /**
    * Client: the SNI name sent, and the name the server's certificate must hold. Node:
-   * {@code servername}; default the host unless it is an IP address.
+   * {@code servername}. Without it no SNI is sent (as Node's {@code tls.connect}) and the
+   * certificate must name the host.
    *
    * @param name the server's name
    * @return these options

@@ -73,7 +73,7 @@ class TlsSocketTest {
     }));
     assertThat(client()).containsExactly(
         "connect",
-        "secureConnect true null TLSv1.3 TLSv1.3 true true localhost",
+        "secureConnect true null TLSv1.3 TLSv1.3 true true null",
         "peer {C=CN, O=Nodus Test, CN=localhost} {C=CN, O=Nodus Test, CN=Test CA} DNS:localhost, IP Address:127.0.0.1",
         "data hello",
         "end",
@@ -109,7 +109,7 @@ class TlsSocketTest {
     }));
     assertThat(client()).containsExactly(
         "connect",
-        "secureConnect true null TLSv1.2 TLSv1.2 false true localhost",
+        "secureConnect true null TLSv1.2 TLSv1.2 false true null",
         "peer {C=CN, O=Nodus Test, CN=localhost} {C=CN, O=Nodus Test, CN=Test CA} DNS:localhost, IP Address:127.0.0.1",
         "data hello",
         "end",
@@ -443,5 +443,30 @@ class TlsSocketTest {
       plain.on(Socket.CLOSE, e -> s.close());
     }));
     assertThat(server()).containsExactly("tlsClientError ERR_SSL_WRONG_VERSION_NUMBER");
+  }
+
+  @Test
+  void sniIsSentOnlyForAServername() {
+    // node: without servername neither side has one (false); with it both have it.
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Tls.createServer(serverOptions(), sock -> {
+        log.add("server " + sock.servername());
+        sock.end();
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        TLSSocket a = Tls.connect(new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem()), null);
+        a.on(TLSSocket.SECURE_CONNECT, () -> log.add("client " + a.servername()));
+        a.resume();
+        a.on(Socket.CLOSE, e -> {
+          TLSSocket b = Tls.connect(new TlsOptions().port(s.address().port()).host("127.0.0.1")
+              .servername("localhost").ca(CA.certPem()), null);
+          b.on(TLSSocket.SECURE_CONNECT, () -> log.add("client " + b.servername()));
+          b.resume();
+          b.on(Socket.CLOSE, e2 -> s.close());
+        });
+      });
+    });
+    assertThat(log.subList(0, 2)).containsExactlyInAnyOrder("client null", "server null");
+    assertThat(log.subList(2, 4)).containsExactlyInAnyOrder("client localhost", "server localhost");
   }
 }
