@@ -165,4 +165,35 @@ class TlsNodeInteropTest {
     }
     assertThat(log).containsExactly("secureConnect", "error ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED", "close true");
   }
+
+  @Test
+  void thePeerCertificateIsNodesObject() throws Exception {
+    // Node's server prints its own certificate (getCertificate(), the same object a peer's
+    // getPeerCertificate() gives); the Nodus client's view of it must match field by field.
+    String js = "process.env.PRINT_CERT='1';" + script();
+    try (NodePeer node = NodePeer.start(js, "server", dir.toString(), "0", "TLSv1.3")) {
+      String listening = node.nextLine(20);
+      int port = Integer.parseInt(listening.substring("listening ".length()));
+      Programs.run(Duration.ofSeconds(20), () -> {
+        TLSSocket c = Tls.connect(options("client").port(port).host("localhost"), null);
+        c.on(TLSSocket.SECURE_CONNECT, () -> {
+          PeerCertificate p = c.getPeerCertificate();
+          log.add("cert " + "{\"subject\":" + json(p.subject()) + ",\"issuer\":" + json(p.issuer())
+              + ",\"subjectaltname\":\"" + p.subjectaltname() + "\",\"valid_from\":\"" + p.validFrom()
+              + "\",\"valid_to\":\"" + p.validTo() + "\",\"fingerprint\":\"" + p.fingerprint()
+              + "\",\"fingerprint256\":\"" + p.fingerprint256() + "\",\"fingerprint512\":\"" + p.fingerprint512()
+              + "\",\"serialNumber\":\"" + p.serialNumber() + "\",\"raw\":\"" + p.raw().toString("base64") + "\"}");
+          c.end();
+        });
+        c.resume();
+      });
+      assertThat(log.get(0)).isEqualTo(node.nextLine(20));
+    }
+  }
+
+  private static String json(java.util.Map<String, Object> m) {
+    StringBuilder sb = new StringBuilder("{");
+    m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":\"").append(v).append('"'));
+    return sb.append('}').toString();
+  }
 }

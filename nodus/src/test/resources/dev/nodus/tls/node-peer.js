@@ -11,6 +11,12 @@ if (role === 'server') {
     key: read('server.key'), cert: read('server.crt'), ca: [read('ca.crt')], requestCert: true,
     maxVersion: maxVersion || 'TLSv1.3',
   }, (s) => {
+    if (process.env.PRINT_CERT) {
+      const c = s.getCertificate();
+      console.log('cert', JSON.stringify({subject: c.subject, issuer: c.issuer, subjectaltname: c.subjectaltname,
+        valid_from: c.valid_from, valid_to: c.valid_to, fingerprint: c.fingerprint, fingerprint256: c.fingerprint256,
+        fingerprint512: c.fingerprint512, serialNumber: c.serialNumber, raw: c.raw.toString('base64')}));
+    }
     console.log('secureConnection', s.authorized, s.authorizationError, s.getProtocol(), cn(s));
     s.setEncoding('utf8');
     s.on('data', (d) => console.log('data', JSON.stringify(d)));
