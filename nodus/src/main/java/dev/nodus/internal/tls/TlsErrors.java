@@ -72,7 +72,8 @@ public final class TlsErrors {
     Matcher m = REASON.matcher(msg);
     String reason = null;
     if (m.find()) {
-      reason = m.group(1);
+      // BoringSSL's names where OpenSSL 3 (Node) spells a reason differently.
+      reason = m.group(1).equals("TLSV1_ALERT_CERTIFICATE_REQUIRED") ? "TLSV13_ALERT_CERTIFICATE_REQUIRED" : m.group(1);
     } else if (msg.contains("Unsupported or unrecognized SSL message")
         || c instanceof io.netty.handler.ssl.NotSslRecordException) {
       reason = "WRONG_VERSION_NUMBER";
