@@ -469,4 +469,73 @@ class TlsSocketTest {
     assertThat(log.subList(0, 2)).containsExactlyInAnyOrder("client null", "server null");
     assertThat(log.subList(2, 4)).containsExactlyInAnyOrder("client localhost", "server localhost");
   }
+
+  @Test
+  void halfOpenServerWritesAfterTheClientEnded() {
+    // As net: with allowHalfOpen the server gets 'end' and may still write; the client reads it
+    // after its own end(). Under TLS 1.3 close_notify ends one direction only.
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Tls.createServer(serverOptions().allowHalfOpen(true), sock -> {
+        sock.setEncoding("utf8");
+        StringBuilder got = new StringBuilder();
+        sock.on(Socket.DATA, d -> got.append(d));
+        sock.on(Socket.END, () -> dev.nodus.Timers.setTimeout(() -> {
+          log.add("server end, got " + got);
+          sock.write("late ");
+          sock.end("reply");
+        }, 50));
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        TLSSocket c = Tls.connect(new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem()), () -> {});
+        c.on(TLSSocket.SECURE_CONNECT, () -> c.end("question"));
+        c.setEncoding("utf8");
+        StringBuilder got = new StringBuilder();
+        c.on(Socket.DATA, d -> got.append(d));
+        c.on(Socket.FINISH, () -> log.add("client finish"));
+        c.on(Socket.END, () -> log.add("client got " + got));
+        c.on(Socket.CLOSE, e -> {
+          log.add("client close " + e);
+          s.close();
+        });
+      });
+    });
+    assertThat(log).containsExactly("client finish", "server end, got question", "client got late reply", "client close false");
+  }
+
+  @Test
+  void pausedReaderPushesBackAndGetsEveryByte() {
+    int size = 8 * 1024 * 1024;
+    long[] received = {0};
+    Programs.run(Duration.ofSeconds(30), () -> {
+      Server s = Tls.createServer(serverOptions(), sock -> {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        int[] sent = {0};
+        boolean[] sawBackpressure = {false};
+        Runnable[] pump = new Runnable[1];
+        pump[0] = () -> {
+          while (sent[0] < size) {
+            sent[0] += chunk.length;
+            if (!sock.write(Buffer.from(chunk))) {
+              sawBackpressure[0] = true;
+              sock.once(Socket.DRAIN, pump[0]);
+              return;
+            }
+          }
+          log.add("server backpressure " + sawBackpressure[0]);
+          sock.end();
+        };
+        pump[0].run();
+      });
+      s.listen(0, "127.0.0.1", () -> {
+        TLSSocket c = Tls.connect(new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem()), () -> {});
+        c.pause();
+        c.on(TLSSocket.SECURE_CONNECT, () -> dev.nodus.Timers.setTimeout(c::resume, 200));
+        c.on(Socket.DATA, d -> received[0] += ((Buffer) d).length());
+        c.on(Socket.CLOSE, e -> s.close());
+      });
+    });
+    assertThat(received[0]).isEqualTo(size);
+    assertThat(log).containsExactly("server backpressure true");
+  }
 }
