@@ -45,6 +45,23 @@ final class TestPki {
     }
   }
 
+  static KeyPair ec() {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+      g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), new SecureRandom());
+      return g.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An ECDSA P-256 leaf signed by {@code ca} (an RSA CA). */
+  static Issued ecLeaf(String cn, Issued ca, String[] altNames) {
+    KeyPair kp = ec();
+    return issue(cn, kp.getPublic(), ca.key(), ca, kp, false, altNames, Instant.now().minus(Duration.ofDays(1)),
+        Instant.now().plus(Duration.ofDays(30)));
+  }
+
   /** A self-signed CA. */
   static Issued ca(String cn) {
     KeyPair kp = rsa();

@@ -538,4 +538,31 @@ class TlsSocketTest {
     assertThat(received[0]).isEqualTo(size);
     assertThat(log).containsExactly("server backpressure true");
   }
+
+  @Test
+  void notYetValidCertificateIsCertNotYetValid() {
+    // node: CERT_NOT_YET_VALID "certificate is not yet valid".
+    TestPki.Issued future = TestPki.leaf("localhost", CA, new String[] {"DNS:localhost"},
+        Instant.now().plus(Duration.ofDays(10)), Instant.now().plus(Duration.ofDays(20)));
+    clientCase(future, new TlsOptions().host("localhost").ca(CA.certPem()));
+    assertThat(client()).containsExactly("error CERT_NOT_YET_VALID certificate is not yet valid", "close true");
+  }
+
+  @Test
+  void wrongHostnameWithRejectUnauthorizedFalseStaysOpenWithTheCode() {
+    // node: secureConnect, authorized false, authorizationError ERR_TLS_CERT_ALTNAME_INVALID.
+    clientCase(SERVER, new TlsOptions().host("localhost").servername("example.com").ca(CA.certPem())
+        .rejectUnauthorized(false));
+    assertThat(client()).containsExactly("secureConnect false ERR_TLS_CERT_ALTNAME_INVALID TLSv1.3", "close false");
+  }
+
+  @Test
+  void ecdsaServerCertificate() {
+    TestPki.Issued ec = TestPki.ecLeaf("localhost", CA, new String[] {"DNS:localhost"});
+    clientCase(ec, new TlsOptions().host("localhost").ca(CA.certPem()));
+    assertThat(client()).containsExactly("secureConnect true null TLSv1.3", "close false");
+    log.clear();
+    clientCase(ec, new TlsOptions().host("localhost").ca(CA.certPem()).maxVersion("TLSv1.2"));
+    assertThat(client()).containsExactly("secureConnect true null TLSv1.2", "close false");
+  }
 }
