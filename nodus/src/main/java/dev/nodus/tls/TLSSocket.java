@@ -139,6 +139,10 @@ public class TLSSocket extends Socket {
       // handshake (writes wait for it), flush the writes, then send close_notify.
       io.netty.channel.ChannelPromise done = ch.newPromise();
       s.handshakeFuture().addListener(hs -> {
+        if (!hs.isSuccess()) {
+          done.setFailure(hs.cause());
+          return;
+        }
         ch.flush();
         s.closeOutbound().addListener(new io.netty.channel.ChannelPromiseNotifier(done));
       });
