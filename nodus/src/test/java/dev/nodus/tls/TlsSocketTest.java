@@ -567,9 +567,6 @@ class TlsSocketTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("Open bug: the client's events match node's (connect, end, ECONNRESET, close true), "
-      + "but the program then never ends: after the client's 'close' (its channel is closed) the loop runs no "
-      + "further callback, not even a 500 ms timer, on epoll and NIO alike; not found yet")
   void aServerThatHangsUpBeforeTheHandshakeIsEconnreset() {
     // node: connect, end, error ECONNRESET "Client network socket disconnected before secure TLS
     // connection was established", close.

@@ -37,6 +37,13 @@ public final class HandshakeWatcher extends ChannelInboundHandlerAdapter {
       loop.runCallback(() -> done.accept(cause));
     }
     ctx.fireUserEventTriggered(evt);
+    if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent && !finished) {
+      // The peer sent FIN mid-handshake: the SslHandler would wait for a handshake message that
+      // cannot come. Node fails the handshake at once (after 'end'), ECONNRESET on a client.
+      finished = true;
+      Throwable cause = new java.nio.channels.ClosedChannelException();
+      loop.runCallback(() -> done.accept(cause));
+    }
   }
 
   @Override
