@@ -592,4 +592,41 @@ class TlsSocketTest {
         "error ECONNRESET Client network socket disconnected before secure TLS connection was established",
         "close true");
   }
+
+  @Test
+  void destroyAfterEndClosesTheConnectionWhileThePeerStaysHalfOpen() {
+    // The peer (allowHalfOpen) has not ended: destroy() after end() must still close the
+    // connection when it emits 'close', as net's (the SslHandler's close alone only waits for the
+    // peer's close_notify).
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server[] server = new Server[1];
+      Server s = Tls.createServer(serverOptions().allowHalfOpen(true), sock -> {
+        sock.on(Socket.END, () -> {
+          log.add("server end");
+          dev.nodus.Timers.setTimeout(() -> {
+            log.add("server ends");
+            sock.end();
+          }, 1000);
+        });
+        sock.on(Socket.CLOSE, e -> {
+          log.add("server close");
+          server[0].close();
+        });
+        sock.resume();
+      });
+      server[0] = s;
+      s.listen(0, "127.0.0.1", () -> {
+        TLSSocket c = Tls.connect(new TlsOptions().port(s.address().port()).host("localhost").ca(CA.certPem()), () -> {});
+        c.on(TLSSocket.SECURE_CONNECT, () -> {
+          c.end();
+          dev.nodus.Timers.setTimeout(c::destroy, 100);
+        });
+        c.resume();
+        c.on(Socket.CLOSE, e -> log.add("client close " + e + ", connection open " + dev.nodus.internal.net.NetAccess.handle(c).open()));
+      });
+    });
+    // 'close' comes at once after destroy(), not when the peer's close_notify comes a second later.
+    assertThat(log).containsExactly("server end", "client close false, connection open false", "server ends",
+        "server close");
+  }
 }
