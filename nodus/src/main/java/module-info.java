@@ -21,5 +21,6 @@ module dev.nodus {
   exports dev.nodus.stream;
   exports dev.nodus.dgram;
   exports dev.nodus.http;
+  exports dev.nodus.tls;
   // dev.nodus.internal.* is deliberately not exported.
 }

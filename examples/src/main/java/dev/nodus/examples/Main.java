@@ -35,6 +35,8 @@ public final class Main {
       OnlineCountServer.class,
       UdpServer.class,
       UdpClient.class,
+      TlsServer.class,
+      TlsClient.class,
       TwoWayServer.class,
       TwoWayClient.class,
       HttpHello.class,

@@ -52,6 +52,11 @@ final class ExampleProcess implements AutoCloseable {
   }
 
   static ExampleProcess start(Class<?> main, String... args) throws IOException {
+    return startIn(null, main, args);
+  }
+
+  /** As {@link #start(Class, String...)}, in the working directory {@code dir} (null: this one's). */
+  static ExampleProcess startIn(Path dir, Class<?> main, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Dfile.encoding=UTF-8");
@@ -64,7 +69,11 @@ final class ExampleProcess implements AutoCloseable {
     cmd.add(LeakChecked.class.getName());
     cmd.add(main.getName());
     cmd.addAll(List.of(args));
-    return new ExampleProcess(new ProcessBuilder(cmd).start());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    return new ExampleProcess(pb.start());
   }
 
   /**
@@ -72,6 +81,11 @@ final class ExampleProcess implements AutoCloseable {
    * {@code seedPort} replaced by {@code port} throughout the text.
    */
   static ExampleProcess node(String seed, int seedPort, int port) throws IOException {
+    return nodeIn(null, seed, seedPort, port);
+  }
+
+  /** As {@link #node(String, int, int)}, in the working directory {@code dir} (null: this one's). */
+  static ExampleProcess nodeIn(Path dir, String seed, int seedPort, int port) throws IOException {
     String js;
     try (java.io.InputStream in = ExampleProcess.class.getResourceAsStream("/seeds/" + seed)) {
       if (in == null) {
@@ -86,7 +100,11 @@ final class ExampleProcess implements AutoCloseable {
     Path file = java.nio.file.Files.createTempFile("seed-", "-" + seed);
     file.toFile().deleteOnExit();
     java.nio.file.Files.writeString(file, ported);
-    return new ExampleProcess(new ProcessBuilder("node", file.toString()).start());
+    ProcessBuilder pb = new ProcessBuilder("node", file.toString());
+    if (dir != null) {
+      pb.directory(dir.toFile());
+    }
+    return new ExampleProcess(pb.start());
   }
 
   /** Whether {@code node} runs. */
@@ -116,6 +134,11 @@ final class ExampleProcess implements AutoCloseable {
       throw new AssertionError("the example printed nothing within 20 s; stderr:\n" + stderr());
     }
     return l;
+  }
+
+  /** Closes the program's stdin (Ctrl-D). */
+  void endStdin() throws IOException {
+    process.getOutputStream().close();
   }
 
   void stdin(String text) throws IOException {

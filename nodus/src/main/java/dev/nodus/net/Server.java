@@ -80,14 +80,21 @@ public class Server extends EventEmitter {
   }
 
   /**
-   * A server on the calling loop, for subclasses such as {@code http.Server} (Node: {@code
-   * net.Server.call(this, options)}).
+   * Creates a server on the calling loop, for a subclass such as {@code http.Server} or
+   * {@code tls.Server}. Node: {@code new net.Server(options)}.
    *
-   * @param options the net server options
-   * @throws IllegalStateException off a Nodus loop
+   * @param options the server's options
+   * @throws IllegalStateException when not called on a loop
    */
   protected Server(ServerOptions options) {
     this(Loop.require(), options, null);
+  }
+
+  /** tls: makes the accepted sockets (NetAccess), or null for plain Sockets. */
+  private dev.nodus.internal.net.NetAccess.SocketFactory socketFactory;
+
+  void socketFactory(dev.nodus.internal.net.NetAccess.SocketFactory f) {
+    this.socketFactory = f;
   }
 
   // ---- listen -------------------------------------------------------------------------------
@@ -444,7 +451,13 @@ public class Server extends EventEmitter {
         emit(DROP, info);
         return;
       }
-      Socket socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      Socket socket;
+      if (socketFactory == null) {
+        socket = new Socket(loop, h, options.allowHalfOpen, options.highWaterMark);
+      } else {
+        socket = socketFactory.create(options.allowHalfOpen, options.highWaterMark);
+        socket.adopt(h);
+      }
       made[0] = socket;
       if (options.noDelay) {
         h.setNoDelay(true);

@@ -191,6 +191,38 @@ public class Socket extends Duplex {
   private void attach(TcpHandle h) {
     this.handle = h;
     h.owner(new HandleEvents());
+    if (handleHook != null) {
+      handleHook.accept(h);
+    }
+  }
+
+  /** tls: sees each handle this socket takes (NetAccess). */
+  private Consumer<TcpHandle> handleHook;
+
+  /** An accepted connection's handle, taken by a socket a server's factory made (NetAccess). */
+  void adopt(TcpHandle h) {
+    attach(h);
+    loopRef.activate();
+    fromNetConnect = false;
+  }
+
+  static {
+    dev.nodus.internal.net.NetAccess.install(new dev.nodus.internal.net.NetAccess.Bridge() {
+      @Override
+      public void handleHook(Socket socket, Consumer<TcpHandle> hook) {
+        socket.handleHook = hook;
+      }
+
+      @Override
+      public void socketFactory(Server server, dev.nodus.internal.net.NetAccess.SocketFactory f) {
+        server.socketFactory(f);
+      }
+
+      @Override
+      public TcpHandle handle(Socket socket) {
+        return socket.handle;
+      }
+    });
   }
 
   Loop loop() {

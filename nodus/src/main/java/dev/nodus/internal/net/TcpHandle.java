@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
@@ -71,6 +72,10 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
   private int keepAliveDelay;
   private long bytesRead;
   private long bytesWritten;
+  /** tls: handlers that go in front of this one (an SslHandler), or null for plain TCP. */
+  private java.util.function.Function<Channel, ChannelHandler[]> front;
+  /** tls: what a shutdown sends before the FIN (close_notify), or null for plain TCP. */
+  private java.util.function.Function<Channel, ChannelFuture> beforeShutdown;
 
   TcpHandle(Loop loop, boolean unix) {
     this.loop = loop;
@@ -96,6 +101,25 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     this.channel = ch;
     if (!unix) {
       ch.config().setOption(ChannelOption.TCP_NODELAY, false);
+    }
+  }
+
+  /**
+   * tls: puts {@code handlers} in front of this handle in the channel's pipeline (an SslHandler
+   * that decrypts what this handle reads and encrypts what it writes), now for an accepted
+   * channel, or when {@link #connect} makes the channel; and makes {@link #shutdown} send what
+   * {@code beforeShutdown} sends (close_notify) before the FIN.
+   */
+  public void front(
+      java.util.function.Function<Channel, ChannelHandler[]> handlers,
+      java.util.function.Function<Channel, ChannelFuture> beforeShutdown) {
+    this.front = handlers;
+    this.beforeShutdown = beforeShutdown;
+    if (channel != null && channel.pipeline().context(this) != null) {
+      String me = channel.pipeline().context(this).name();
+      for (ChannelHandler h : handlers.apply(channel)) {
+        channel.pipeline().addBefore(me, null, h);
+      }
     }
   }
 
@@ -127,7 +151,13 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
             .option(ChannelOption.AUTO_READ, false)
             .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .option(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark(highWaterMark))
-            .handler(this);
+            .handler(front == null ? this : new io.netty.channel.ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(front.apply(ch));
+                ch.pipeline().addLast(TcpHandle.this);
+              }
+            });
     if (!unix) {
       // Netty turns TCP_NODELAY on in every channel it makes; Node leaves Nagle on unless asked.
       // Also what was set before the channel existed (libuv keeps such flags for its socket).
@@ -335,7 +365,9 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
     // Netty's shutdownOutput fails writes still queued, so wait for the last one first: writes
     // complete in order, and an empty write completes after everything before it.
     flushScheduled = false;
-    channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(
+    ChannelFuture last = beforeShutdown != null ? beforeShutdown.apply(channel)
+        : channel.writeAndFlush(Unpooled.EMPTY_BUFFER);
+    last.addListener(
         (ChannelFuture w) -> {
           if (!w.isSuccess()) {
             loop.executeLater(() -> done.accept(w.cause()));
