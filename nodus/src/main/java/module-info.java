@@ -1,8 +1,9 @@
 /**
  * Nodus: Node.js's networking modules as a Java library with Node's semantics, on Netty. Today
  * {@code net} (TCP and Unix sockets) and {@code dgram} (UDP), with the runtime they stand on:
- * the loop and process lifecycle, timers, {@code events}, {@code buffer} and {@code stream}.
- * {@code tls}, {@code http}, {@code https} and WebSocket are coming and not there yet.
+ * the loop and process lifecycle, timers, {@code events}, {@code buffer} and {@code stream};
+ * the {@code http} server; and {@code tls} in part. The {@code http} client, {@code https} and
+ * WebSocket are coming and not there yet.
  */
 module dev.nodus {
   requires io.netty.common;
