@@ -5,6 +5,7 @@ import dev.nodus.Timers;
 import dev.nodus.buffer.Buffer;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
+import dev.nodus.events.Event3;
 import dev.nodus.events.EventEmitter;
 import dev.nodus.internal.http.HttpParseError;
 import dev.nodus.internal.http.HttpParser;
@@ -65,6 +66,18 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
    * rawHeaders} (Node passes a plain object with these fields).
    */
   public static final Event1<IncomingMessage> INFORMATION = Event1.of("information");
+
+  /**
+   * Node's {@code 'upgrade'} (response, socket, head): the server switched protocols (101). The
+   * socket leaves the request and its Agent; {@code head} holds the bytes read past the response
+   * head. Without a listener the socket is destroyed, as in Node.
+   */
+  public static final Event3<IncomingMessage, Socket, Buffer> UPGRADE = Event3.of("upgrade");
+  /**
+   * Node's {@code 'connect'} (response, socket, head): the server answered a {@code CONNECT}
+   * request; as {@link #UPGRADE}.
+   */
+  public static final Event3<IncomingMessage, Socket, Buffer> CONNECT = Event3.of("connect");
 
   private static final Pattern INVALID_PATH = Pattern.compile("[^\\u0021-\\u00ff]");
   private static final Pattern CONN_CLOSE =
@@ -1047,12 +1060,29 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
       hadError = true;
       emitError(err);
     } else if (parserIncoming != null && parserIncoming.upgrade) {
-      // upgrade and CONNECT are not supported yet: as Node without an 'upgrade'/'connect' listener
+      IncomingMessage r = parserIncoming;
+      res = r;
       s.off(Socket.DATA, onData);
       s.off(Socket.END, onEnd);
+      s.off(Socket.DRAIN, onDrain);
+      s.off(Socket.TIMEOUT, onSocketTimeout);
+      s.off(Socket.TIMEOUT, onResponseTimeout);
       p.finish();
       freeParser();
-      s.destroy();
+      Buffer head = Buffer.from(d.subarray(ret, d.length()));
+      Event3<IncomingMessage, Socket, Buffer> event = "CONNECT".equals(method) ? CONNECT : UPGRADE;
+      if (listenerCount(event) > 0) {
+        agent.detach(s);
+        s.off(Socket.CLOSE, onClose);
+        s.off(Socket.ERROR, onError);
+        attached = false;
+        s.readableFlowing(null);
+        emit(event, r, s, head);
+        destroyed = true;
+        emitClose();
+      } else {
+        s.destroy();
+      }
     } else if (parserIncoming != null && parserIncoming.complete
         && !informational(parserIncoming.statusCode)) {
       s.off(Socket.DATA, onData);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Timeout;
  * Our client against Node's {@code http} server and against ours (both running {@link Routes}),
  * compared with what Node's own client sees from Node's server: GET, chunked and Content-Length
  * uploads, trailers, HEAD, 204, 304, 103 'information', a body read until EOF, 100-continue, a
- * server that closes the connection, and keep-alive reuse through a {@code maxSockets: 1}
+ * server that closes the connection, 'upgrade' and 'connect' with {@code head}, and keep-alive reuse through a {@code maxSockets: 1}
  * Agent ({@code reusedSocket}).
  */
 @Timeout(60)
@@ -40,6 +40,13 @@ class ClientInteropTest {
       "  const send = () => { for (const b of body || []) r.write(b); r.end(); };",
       "  if (waitContinue) { r.on('continue', () => { console.log('continue'); send(); }); r.flushHeaders(); } else send();",
       "}); }",
+      "function tunnel(opts, event) { return new Promise((resolve, reject) => {",
+      "  const r = http.request(Object.assign({ port, host: '127.0.0.1' }, opts));",
+      "  r.on(event, (res, socket, head) => { let d = head.toString('latin1');",
+      "    socket.on('data', (c) => { d += c.toString('latin1'); if (d.includes('pong')) { socket.destroy();",
+      "      resolve(event + ' ' + res.statusCode + ' ' + JSON.stringify(res.headers) + ' ' + JSON.stringify(d)); } });",
+      "    socket.write('pong'); });",
+      "  r.on('error', reject); r.end(); }); }",
       "(async () => {",
       "  console.log(show(await req({ path: '/hello' })));",
       "  console.log(show(await req({ path: '/chunked' })));",
@@ -56,6 +63,8 @@ class ClientInteropTest {
       "  console.log(show(await req({ path: '/hello' })));",
       "  console.log(show(await req({ path: '/no-framing' })));",
       "  console.log(show(await req({ path: '/hello' })));",
+      "  console.log(await tunnel({ path: '/up', headers: { Connection: 'Upgrade', Upgrade: 'echo' } }, 'upgrade'));",
+      "  console.log(await tunnel({ method: 'CONNECT', path: 'example.com:443' }, 'connect'));",
       "  agent.destroy(); console.log('done');",
       "})().catch((e) => { console.log('error ' + e.code + ' ' + e.message); });");
 
@@ -125,6 +134,10 @@ class ClientInteropTest {
     steps.add(n -> q.run(new RequestOptions().path("/hello"), List.of(), false, n));
     steps.add(n -> q.run(new RequestOptions().path("/no-framing"), List.of(), false, n));
     steps.add(n -> q.run(new RequestOptions().path("/hello"), List.of(), false, n));
+    steps.add(n -> tunnel(log, port, new RequestOptions().path("/up")
+        .headers(Map.of("Connection", "Upgrade", "Upgrade", "echo")), ClientRequest.UPGRADE, n));
+    steps.add(n -> tunnel(log, port, new RequestOptions().method("CONNECT")
+        .path("example.com:443"), ClientRequest.CONNECT, n));
     steps.add(n -> {
       agent.destroy();
       log.log("done");
@@ -134,6 +147,28 @@ class ClientInteropTest {
     Runnable[] next = new Runnable[1];
     next[0] = () -> steps.get(i[0]++).accept(next[0]);
     next[0].run();
+  }
+
+  private static void tunnel(JsLog log, int port, RequestOptions o,
+      dev.nodus.events.Event3<IncomingMessage, dev.nodus.net.Socket, dev.nodus.buffer.Buffer> ev,
+      Runnable next) {
+    ClientRequest r = Http.request(o.host("127.0.0.1").port(port));
+    String name = ev == ClientRequest.UPGRADE ? "upgrade" : "connect";
+    r.on(ev, (res, socket, head) -> {
+      StringBuilder d = new StringBuilder(head.toString("latin1"));
+      socket.on(dev.nodus.net.Socket.DATA, c -> {
+        d.append(c.toString("latin1"));
+        if (d.indexOf("pong") >= 0) {
+          socket.destroy();
+          log.log(name + " " + res.statusCode() + " " + ClientRequestEventsTest.json(res.headers())
+              + " " + ClientRequestEventsTest.json(d.toString()));
+          next.run();
+        }
+      });
+      socket.write("pong");
+    });
+    r.on(ClientRequest.ERROR, e -> log.log("error " + ClientRequestEventsTest.code(e)));
+    r.end();
   }
 
   private static List<String> ourClient(int port) throws Exception {
@@ -163,7 +198,7 @@ class ClientInteropTest {
   void ourClientSeesWhatNodesClientSees() throws Exception {
     Assumptions.assumeTrue(NodePeer.available(), "node is not installed");
     List<String> theirs = new ArrayList<>();
-    try (NodePeer server = NodePeer.start(Routes.JS)) {
+    try (NodePeer server = NodePeer.start(Routes.JS, "tunnels")) {
       String port = server.nextLine(20);
       try (NodePeer client = NodePeer.start(CLIENT, port)) {
         for (;;) {
@@ -181,6 +216,7 @@ class ClientInteropTest {
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Process server = Nodus.start(() -> {
       Server s = Http.createServer(Routes::handle);
+      Routes.tunnels(s);
       s.listen(0, "127.0.0.1", () -> port.complete(s.address().port()));
     });
     try {
