@@ -521,14 +521,18 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
     if (chunk == null) {
       throw NodeError.typeError("ERR_STREAM_NULL_VALUES", "May not write null values to stream");
     }
-    if (finished) {
-      NodeError err = new NodeError("ERR_STREAM_WRITE_AFTER_END", "write after end");
+    NodeError err = finished ? new NodeError("ERR_STREAM_WRITE_AFTER_END", "write after end")
+        : destroyed ? new NodeError("ERR_STREAM_DESTROYED",
+            "Cannot call write after a stream was destroyed") : null;
+    if (err != null) {
+      // _http_outgoing write_/emitErrorNt: the callback, then 'error' unless destroyed
+      boolean emitError = !destroyed;
       Timers.nextTick(() -> {
-        if (socket == null || !hadError) {
-          emit(ERROR, err);
-        }
         if (cb != null) {
           cb.accept(err);
+        }
+        if (emitError && !destroyed) {
+          emit(ERROR, err);
         }
       });
       return false;
