@@ -56,6 +56,8 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
   public static final Event0 CLOSE = Writable.CLOSE;
   /** Node's {@code 'drain'}: the socket's buffer emptied after a write returned false. */
   public static final Event0 DRAIN = Writable.DRAIN;
+  /** Node's {@code 'abort'} (deprecated in Node): {@link #abort()} was called. */
+  public static final Event0 ABORT = Event0.of("abort");
   /** Node's {@code 'timeout'}: the socket was idle for the request's timeout. */
   public static final Event0 TIMEOUT = Event0.of("timeout");
   /** Node's {@code 'continue'}: the server answered {@code 100 Continue}. */
@@ -110,6 +112,7 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
   private boolean finished;
   private boolean finishEmitted;
   private boolean destroyed;
+  private boolean aborted;
   private boolean closed;
   private boolean needDrain;
   private boolean ended;
@@ -744,6 +747,29 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
   }
 
   /**
+   * Node's {@code request.abort()} (deprecated in Node, use {@link #destroy()}): marks the
+   * request aborted, emits {@link #ABORT} on the next tick and destroys it; a request aborted
+   * before it had a socket closes without an error.
+   */
+  public void abort() {
+    if (aborted) {
+      return;
+    }
+    aborted = true;
+    Timers.nextTick(() -> emit(ABORT));
+    destroy();
+  }
+
+  /**
+   * Node's {@code request.aborted}.
+   *
+   * @return whether {@link #abort()} was called
+   */
+  public boolean aborted() {
+    return aborted;
+  }
+
+  /**
    * Node's {@code request.destroyed}.
    *
    * @return whether destroyed (or done with its socket)
@@ -927,21 +953,21 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
 
   private void onSocketNT(Socket s) {
     if (destroyed) {
-      if (error == null && !s.destroyed()) {
-        agent.free(s, null);
-        emitError(new NodeError("ECONNRESET", "socket hang up"));
+      Throwable err = error;
+      // onSocketNT's _destroy: an aborted request closes without an error
+      Runnable done = () -> {
+        if (err != null) {
+          emitError(err);
+        } else if (!aborted) {
+          emitError(new NodeError("ECONNRESET", "socket hang up"));
+        }
         emitClose();
+      };
+      if (err == null && !s.destroyed()) {
+        agent.free(s, null);
+        done.run();
       } else {
-        Throwable err = error;
         s.destroy(err);
-        Runnable done = () -> {
-          if (err != null) {
-            emitError(err);
-          } else {
-            emitError(new NodeError("ECONNRESET", "socket hang up"));
-          }
-          emitClose();
-        };
         if (s.closed()) {
           done.run();
         } else {
@@ -1193,7 +1219,7 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
     r.once(IncomingMessage.END, () -> responseOnEnd(r));
     on(FINISH, this::requestOnFinish);
     socket.on(Socket.TIMEOUT, onResponseTimeout);
-    if (!emit(RESPONSE, r)) {
+    if (aborted || !emit(RESPONSE, r)) {
       r.dump();
     }
     if ("HEAD".equals(method)) {

@@ -40,6 +40,7 @@ class ClientRequestEventsTest {
       "      case '/eof': s.end('HTTP/1.1 200 OK\\r\\n\\r\\nuntil-eof'); break;",
       "      case '/204': s.write('HTTP/1.1 204 No Content\\r\\n\\r\\n'); break;",
       "      case '/continue': s.write('HTTP/1.1 100 Continue\\r\\n\\r\\nHTTP/1.1 200 OK\\r\\nContent-Length: 0\\r\\n\\r\\n'); break;",
+      "      case '/big': s.write('HTTP/1.1 200 OK\\r\\nX-Big: ' + 'a'.repeat(2000) + '\\r\\nContent-Length: 1\\r\\n\\r\\nb'); break;",
       "      default: break;",
       "    } }); });",
       "srv.listen(0, '127.0.0.1', () => console.log(srv.address().port));");
@@ -55,6 +56,7 @@ class ClientRequestEventsTest {
       "  catch (e) { log('throw', e.code, e.name, e.message); return resolve(); }",
       "  req.on('socket', () => log('req socket'));",
       "  req.on('finish', () => log('req finish'));",
+      "  req.on('abort', () => log('req abort'));",
       "  req.on('continue', () => log('req continue'));",
       "  req.on('information', (i) => log('req information', i.statusCode));",
       "  req.on('timeout', () => { log('req timeout'); req.destroy(); });",
@@ -84,6 +86,9 @@ class ClientRequestEventsTest {
       "  await run('refused', { port: closed, path: '/' });",
       "  await run('timeout', { path: '/slow', timeout: 100 });",
       "  await run('destroy', { path: '/ok' }, undefined, (r) => r.destroy());",
+      "  await run('bighead', { path: '/big', maxHeaderSize: 1000 });",
+      "  await run('abort', { path: '/slow' }, undefined, (r) => r.on('finish', () => setImmediate(() => r.abort())));",
+      "  await run('abortnow', { path: '/ok' }, undefined, (r) => r.abort());",
       "  await run('badname', { path: '/', headers: { 'a b': '1' } });",
       "  await run('badvalue', { path: '/', headers: { a: 'x\\ny' } });",
       "  await run('badpath', { path: '/a b' });",
@@ -136,6 +141,7 @@ class ClientRequestEventsTest {
       ClientRequest r0 = req;
       req.on(ClientRequest.SOCKET, s -> log.log("req socket"));
       req.on(ClientRequest.FINISH, () -> log.log("req finish"));
+      req.on(ClientRequest.ABORT, () -> log.log("req abort"));
       req.on(ClientRequest.CONTINUE, () -> log.log("req continue"));
       req.on(ClientRequest.INFORMATION, i -> log.log("req information", i.statusCode()));
       req.on(ClientRequest.TIMEOUT, () -> {
@@ -184,6 +190,7 @@ class ClientRequestEventsTest {
     o.headers = over.headers;
     o.protocol = over.protocol;
     o.timeout = over.timeout;
+    o.maxHeaderSize = over.maxHeaderSize;
     return o;
   }
 
@@ -241,6 +248,12 @@ class ClientRequestEventsTest {
     steps.add(n -> r.run("timeout", new RequestOptions().path("/slow").timeout(100), null, null,
         n));
     steps.add(n -> r.run("destroy", new RequestOptions().path("/ok"), null, ClientRequest::destroy,
+        n));
+    steps.add(n -> r.run("bighead", new RequestOptions().path("/big").maxHeaderSize(1000), null,
+        null, n));
+    steps.add(n -> r.run("abort", new RequestOptions().path("/slow"), null,
+        q -> q.on(ClientRequest.FINISH, () -> Timers.setImmediate(q::abort)), n));
+    steps.add(n -> r.run("abortnow", new RequestOptions().path("/ok"), null, ClientRequest::abort,
         n));
     steps.add(n -> r.run("badname", new RequestOptions().path("/").headers(Map.of("a b", "1")),
         null, null, n));
