@@ -140,4 +140,45 @@ class ClientRequestApiTest {
       assertThat(String.join("\n", log.lines)).isEqualTo(String.join("\n", theirs));
     }
   }
+
+  /**
+   * {@code socketPath}: the request goes over a Unix domain socket, with Node's Host header
+   * ({@code localhost}) and pool name ({@code localhost:80::path}), recorded from Node:
+   * {@code ["localhost:80::/tmp/hc.sock"]}, {@code localhost /x}, and the socket then free.
+   */
+  @Test
+  void socketPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    String path = dir.resolve("hc.sock").toString();
+    JsLog log = new JsLog();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Process p = Nodus.start(() -> {
+      Server s = Http.createServer((q, r) -> r.end(q.headers().get("host") + " " + q.url()));
+      s.listen(path, () -> {
+        Agent a = new Agent(new Agent.Options().keepAlive(true));
+        ClientRequest q = Http.get(new RequestOptions().socketPath(path).path("/x").agent(a),
+            res -> {
+              StringBuilder b = new StringBuilder();
+              res.on(IncomingMessage.DATA, d -> b.append(d.toString("latin1")));
+              res.on(IncomingMessage.END, () -> {
+                log.log(b, a.sockets().keySet());
+                dev.nodus.Timers.setImmediate(() -> {
+                  log.log(a.freeSockets().keySet());
+                  a.destroy();
+                  s.close();
+                  done.complete(null);
+                });
+              });
+            });
+        q.on(ClientRequest.SOCKET, so -> log.log(a.sockets().keySet()));
+      });
+    });
+    try {
+      done.get(20, TimeUnit.SECONDS);
+    } finally {
+      p.stop();
+    }
+    String name = "localhost:80::" + path;
+    assertThat(log.lines).containsExactly("[" + name + "]", "localhost /x [" + name + "]",
+        "[" + name + "]");
+  }
 }
