@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Node's {@code http} module, server side: {@link #createServer} and the module's constants and
- * validators.
+ * Node's {@code http} module: {@link #createServer}, the client ({@link #request}, {@link #get},
+ * {@link #globalAgent}) and the module's constants and validators.
  *
  * <pre>{@code
  * Nodus.run(() -> {
@@ -173,5 +173,184 @@ public final class Http {
    */
   public static void validateHeaderValue(String name, Object value) {
     OutgoingHeaders.validateHeaderValue(name, value);
+  }
+
+  // ---- client ------------------------------------------------------------------------------
+
+  private static final ThreadLocal<Agent> GLOBAL_AGENT = ThreadLocal.withInitial(
+      () -> new Agent(new Agent.Options().keepAlive(true).timeout(5000)));
+
+  /**
+   * Node's {@code http.globalAgent}: the Agent of requests that name none, with Node v20's
+   * defaults ({@code keepAlive} true, {@code timeout} 5000, {@code scheduling} lifo, {@code
+   * maxSockets} Infinity, {@code maxFreeSockets} 256). One per loop, as sockets belong to a loop.
+   *
+   * @return the calling loop's global Agent
+   */
+  public static Agent globalAgent() {
+    return GLOBAL_AGENT.get();
+  }
+
+  /**
+   * Starts a request. Node: {@code http.request(options)}. Call {@link ClientRequest#end} to send
+   * it.
+   *
+   * @param options the request's options
+   * @return the request
+   * @throws NodeError {@code ERR_INVALID_PROTOCOL}, {@code ERR_UNESCAPED_CHARACTERS}, {@code
+   *     ERR_INVALID_HTTP_TOKEN}, {@code ERR_INVALID_CHAR} for bad options
+   */
+  public static ClientRequest request(RequestOptions options) {
+    return new ClientRequest(options.copy(), null);
+  }
+
+  /**
+   * Starts a request. Node: {@code http.request(options, callback)}.
+   *
+   * @param options the request's options
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once)
+   * @return the request
+   */
+  public static ClientRequest request(RequestOptions options,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    return new ClientRequest(options.copy(), callback);
+  }
+
+  /**
+   * Starts a request to a URL. Node: {@code http.request(url)}.
+   *
+   * @param url an absolute {@code http:} URL
+   * @return the request
+   * @throws NodeError {@code ERR_INVALID_URL} for a URL that does not parse
+   */
+  public static ClientRequest request(String url) {
+    return new ClientRequest(urlOptions(url, null), null);
+  }
+
+  /**
+   * Starts a request to a URL. Node: {@code http.request(url, callback)}.
+   *
+   * @param url an absolute {@code http:} URL
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once)
+   * @return the request
+   */
+  public static ClientRequest request(String url,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    return new ClientRequest(urlOptions(url, null), callback);
+  }
+
+  /**
+   * Starts a request to a URL with options, which take precedence over the URL's parts. Node:
+   * {@code http.request(url, options, callback)}.
+   *
+   * @param url an absolute {@code http:} URL
+   * @param options more options
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once), or null
+   * @return the request
+   */
+  public static ClientRequest request(String url, RequestOptions options,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    return new ClientRequest(urlOptions(url, options), callback);
+  }
+
+  /**
+   * A GET request, ended at once. Node: {@code http.get(options, callback)}.
+   *
+   * @param options the request's options
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once), or null
+   * @return the request
+   */
+  public static ClientRequest get(RequestOptions options,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    ClientRequest r = request(options, callback);
+    r.end();
+    return r;
+  }
+
+  /**
+   * A GET request to a URL, ended at once. Node: {@code http.get(url, callback)}.
+   *
+   * @param url an absolute {@code http:} URL
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once), or null
+   * @return the request
+   */
+  public static ClientRequest get(String url,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    ClientRequest r = request(url, callback);
+    r.end();
+    return r;
+  }
+
+  /**
+   * A GET request to a URL with options, ended at once. Node: {@code http.get(url, options,
+   * callback)}.
+   *
+   * @param url an absolute {@code http:} URL
+   * @param options more options
+   * @param callback a {@link ClientRequest#RESPONSE} listener (once), or null
+   * @return the request
+   */
+  public static ClientRequest get(String url, RequestOptions options,
+      java.util.function.Consumer<IncomingMessage> callback) {
+    ClientRequest r = request(url, options, callback);
+    r.end();
+    return r;
+  }
+
+  /** urlToHttpOptions(new URL(url)), then Object.assign with {@code over}. */
+  private static RequestOptions urlOptions(String url, RequestOptions over) {
+    java.net.URI u;
+    try {
+      u = new java.net.URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw NodeError.typeError("ERR_INVALID_URL", "Invalid URL");
+    }
+    if (u.getScheme() == null || u.getRawAuthority() == null) {
+      throw NodeError.typeError("ERR_INVALID_URL", "Invalid URL");
+    }
+    RequestOptions o = new RequestOptions();
+    String scheme = u.getScheme().toLowerCase(java.util.Locale.ROOT);
+    o.protocol = scheme + ":";
+    String h = u.getHost();
+    if (h != null && h.startsWith("[")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    o.hostname = h == null ? "" : h.toLowerCase(java.util.Locale.ROOT);
+    int port = u.getPort();
+    if (port != -1 && !(port == 80 && scheme.equals("http"))
+        && !(port == 443 && scheme.equals("https"))) {
+      o.port = port;
+    }
+    String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+    o.path = u.getRawQuery() != null ? p + "?" + u.getRawQuery() : p;
+    String ui = u.getRawUserInfo();
+    if (ui != null && !ui.isEmpty()) {
+      int c = ui.indexOf(':');
+      String user = c < 0 ? ui : ui.substring(0, c);
+      String pass = c < 0 ? "" : ui.substring(c + 1);
+      o.auth = java.net.URLDecoder.decode(user.replace("+", "%2B"),
+          java.nio.charset.StandardCharsets.UTF_8) + ":" + java.net.URLDecoder.decode(
+          pass.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (over != null) {
+      RequestOptions v = over.copy();
+      if (v.protocol == null) {
+        v.protocol = o.protocol;
+      }
+      if (v.hostname == null) {
+        v.hostname = o.hostname;
+      }
+      if (v.port == null) {
+        v.port = o.port;
+      }
+      if (v.path == null) {
+        v.path = o.path;
+      }
+      if (v.auth == null) {
+        v.auth = o.auth;
+      }
+      return v;
+    }
+    return o;
   }
 }

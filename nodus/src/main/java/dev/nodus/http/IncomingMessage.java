@@ -31,7 +31,8 @@ public class IncomingMessage extends Readable {
   /** Node's {@code 'timeout'} on a request: the socket timed out while it was incomplete. */
   public static final Event1<Socket> TIMEOUT = Event1.of("timeout");
 
-  final Socket socket;
+  /** Null on the client side once the response ended and the socket went back to its Agent. */
+  Socket socket;
   final HttpConnection connection;
   String method;
   String url;
@@ -56,6 +57,39 @@ public class IncomingMessage extends Readable {
     this.connection = connection;
     this.socket = socket;
     this.joinDuplicateHeaders = joinDuplicateHeaders;
+  }
+
+  // ---- client side (responses) ----------------------------------------------------------------
+
+  int statusCode;
+  String statusMessage;
+
+  /** A response received by a {@link ClientRequest} on {@code socket}. */
+  IncomingMessage(Socket socket, boolean joinDuplicateHeaders) {
+    super(new ReadableOptions().highWaterMark(socket.readableHighWaterMark()));
+    this.connection = null;
+    this.socket = socket;
+    this.joinDuplicateHeaders = joinDuplicateHeaders;
+  }
+
+  /**
+   * Node's {@code message.statusCode}: the response's status code (responses only; 0 for a
+   * request).
+   *
+   * @return the status code
+   */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /**
+   * Node's {@code message.statusMessage}: the response's reason phrase as received (responses
+   * only; null for a request).
+   *
+   * @return the reason phrase
+   */
+  public String statusMessage() {
+    return statusMessage;
   }
 
   // ---- Node's properties -------------------------------------------------------------------
@@ -233,8 +267,14 @@ public class IncomingMessage extends Readable {
   protected void _read(int size) {
     // _http_incoming _read: the first read marks the message as consumed, then reading resumes
     consuming = true;
-    if (socket.readable()) {
+    Socket s = socket;
+    if (s == null || !s.readable()) {
+      return;
+    }
+    if (connection != null) {
       connection.readStart();
+    } else {
+      s.resume();
     }
   }
 
@@ -244,7 +284,7 @@ public class IncomingMessage extends Readable {
       aborted = true;
       emit(ABORTED);
     }
-    if (!socket.destroyed() && aborted) {
+    if (socket != null && !socket.destroyed() && aborted) {
       socket.destroy(err);
     }
     // _http_incoming onError: the error is only emitted if someone listens for it
