@@ -2,8 +2,8 @@
  * Nodus: Node.js's networking modules as a Java library with Node's semantics, on Netty. Today
  * {@code net} (TCP and Unix sockets) and {@code dgram} (UDP), with the runtime they stand on:
  * the loop and process lifecycle, timers, {@code events}, {@code buffer} and {@code stream};
- * the {@code http} server; and {@code tls} in part. The {@code http} client, {@code https} and
- * WebSocket are coming and not there yet.
+ * {@code http} (server, client and Agent); and {@code tls} in part. {@code https} and WebSocket
+ * are coming and not there yet.
  */
 module dev.nodus {
   requires io.netty.common;
