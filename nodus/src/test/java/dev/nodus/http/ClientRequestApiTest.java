@@ -144,7 +144,7 @@ class ClientRequestApiTest {
   /**
    * {@code socketPath}: the request goes over a Unix domain socket, with Node's Host header
    * ({@code localhost}) and pool name ({@code localhost:80::path}), recorded from Node:
-   * {@code ["localhost:80::/tmp/hc.sock"]}, {@code localhost /x}, and the socket then free.
+   * {@code ["localhost:80::SOCK_PATH"]}, {@code localhost /x}, and the socket then free.
    */
   @Test
   void socketPath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

@@ -88,7 +88,7 @@ class ListenConnectArgsTest {
 
   @Test
   void aPortWinsOverAPathAndANumericStringIsAPort() {
-    // node: listen({port: 0, path: "/tmp/x.sock"}) -> { address: '::', family: 'IPv6', port }
+    // node: listen({port: 0, path: "SOCK_PATH"}) -> { address: '::', family: 'IPv6', port }
     //       listen("0") -> TCP as well
     Programs.run(Duration.ofSeconds(10), () -> {
       Server a = Net.createServer();

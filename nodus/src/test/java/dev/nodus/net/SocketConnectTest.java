@@ -39,7 +39,7 @@ class SocketConnectTest {
 
   @Test
   void aNewSocketConnectsWithTheListenersSetBefore() {
-    // node (/tmp/i6.js): new net.Socket() -> connecting false, pending true, readyState open,
+    // node: new net.Socket() -> connecting false, pending true, readyState open,
     // destroyed false, readable true, writable true, address() {}; c.connect(port, '127.0.0.1', cb1)
     // returns c, connecting true; connectionAttempt 127.0.0.1 PORT 4, connect, cb1, ready,
     // data hi, end, finish, close false
@@ -66,7 +66,7 @@ class SocketConnectTest {
 
   @Test
   void pauseAndSetTimeoutBeforeConnectApplyOnceConnected() {
-    // node (/tmp/i6d.js, the server writes 'hi' and ends when the client does):
+    // node (the server writes 'hi' and ends when the client does):
     // c.pause(); c.setTimeout(5000); c.connect({port, host:'localhost'}, cb) -> connect,
     // cb paused true 5000, ready, (100 ms later) resume 0, data hi, (c.end()) end, close false.
     // (The server does not end first: after the peer's FIN Netty's epoll reads a paused socket,
@@ -120,7 +120,7 @@ class SocketConnectTest {
 
   @Test
   void unrefBeforeConnectAppliesOnceConnected() {
-    // node (/tmp/i6e.js): the accepted socket unref'd; c=new net.Socket(); c.unref();
+    // node: the accepted socket unref'd; c=new net.Socket(); c.unref();
     // c.connect(port,'127.0.0.1'); in 'connect' the server is closed: the program ends with the
     // socket open (connect logged, no close). Without c.unref() node does not end.
     Programs.run(Duration.ofSeconds(10), () -> {
@@ -164,7 +164,7 @@ class SocketConnectTest {
 
   @Test
   void aSecondConnectWhileConnectingFailsWithEalready() {
-    // node (/tmp/i6c.js connecting): c=net.connect(port,'127.0.0.1'); c.connect(port,'127.0.0.1')
+    // node connecting: c=net.connect(port,'127.0.0.1'); c.connect(port,'127.0.0.1')
     // -> connectionAttempt x2, error EALREADY connect EALREADY 127.0.0.1:PORT - Local (...), close true
     // (Nodus's message lacks node's " - Local (address:port)": Netty does not know it yet)
     Programs.run(Duration.ofSeconds(10), () -> {
@@ -251,7 +251,7 @@ class SocketConnectTest {
 
   @Test
   void aDestroyedSocketConnectsAgain() {
-    // node (/tmp/i6.js): a socket that closed connects again from its 'close' listener:
+    // node: a socket that closed connects again from its 'close' listener:
     // reconnect, after reconnect: connecting true, destroyed false, opening; then the same
     // events again: connectionAttempt, connect, cb2, ready, data hi, end, finish, close false
     Programs.run(Duration.ofSeconds(10), () -> {

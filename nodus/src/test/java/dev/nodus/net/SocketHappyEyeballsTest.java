@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * tried, families alternating, with Node's 'lookup' per address and the attempt events. This
  * machine's resolver gives only 127.0.0.1 for localhost, so a {@code lookup} option answers
  * {@code ::1} and {@code 127.0.0.1} (as a dual-stack hosts file would), in both orders; the
- * expected lists were printed by node v20.20 with the same lookup (/tmp/i8.js), port numbers
+ * expected lists were printed by node v20.20 with the same lookup, port numbers
  * replaced by PORT.
  */
 @Timeout(30)
@@ -119,7 +119,7 @@ class SocketHappyEyeballsTest {
 
   @Test
   void anAttemptThatHangsTimesOutAndTheNextAddressIsTried() throws Exception {
-    // node (/tmp/bl2.py): 127.0.0.1:P is a listener whose backlog is full (connects hang),
+    // node: 127.0.0.1:P is a listener whose backlog is full (connects hang),
     // ::1:P listens; lookup -> [127.0.0.1, ::1], autoSelectFamilyAttemptTimeout 100 ->
     // lookup x2, connectionAttempt 127.0.0.1 PORT 4, connectionAttemptTimeout 127.0.0.1 PORT 4,
     // connectionAttempt ::1 PORT 6, connect (after >= 100 ms), ready, close false,

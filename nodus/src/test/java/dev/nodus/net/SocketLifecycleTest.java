@@ -141,7 +141,7 @@ class SocketLifecycleTest {
 
   @Test
   void destroySoonEndsThenDestroysOnceFinished() {
-    // node (/tmp/i9.js): c.write('abc', wcb); c.destroySoon() while connecting ->
+    // node: c.write('abc', wcb); c.destroySoon() while connecting ->
     // after: destroyed false, writable false, writableEnded true, opening, bufferSize 3,
     // writableLength 3; connect, wcb null, ready, prefinish, finish (writableFinished true),
     // close false (destroyed true; no 'end': destroyed before the peer's FIN);
@@ -175,7 +175,7 @@ class SocketLifecycleTest {
 
   @Test
   void destroySoonAfterFinishDestroysAtOnce() {
-    // node (/tmp/i9b.js): in 'connect' c.end(); in 'finish' c.destroySoon() -> destroyed true
+    // node: in 'connect' c.end(); in 'finish' c.destroySoon() -> destroyed true
     // right away, then close false; the server sees end, close false
     Programs.run(Duration.ofSeconds(10), () -> {
       Server s = Net.createServer(sock -> sock.resume());
@@ -200,7 +200,7 @@ class SocketLifecycleTest {
 
   @Test
   void aWriteMadeWhileConnectingFailsWhenTheConnectionIsRefused() {
-    // node (/tmp/i1f.js): c.write('a',cb1) to a closed port -> error ECONNREFUSED,
+    // node: c.write('a',cb1) to a closed port -> error ECONNREFUSED,
     // cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION, close true
     Programs.run(Duration.ofSeconds(10), () -> {
       Server s = Net.createServer();

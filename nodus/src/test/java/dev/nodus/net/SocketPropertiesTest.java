@@ -30,7 +30,7 @@ class SocketPropertiesTest {
 
   @Test
   void localAddressIsGoneAfterCloseAndTheRemoteOneStaysOnlyIfReadBefore() {
-    // node (/tmp/i4.js): before: all undefined, address() {}; connected: 127.0.0.1 IPv4, address()
+    // node: before: all undefined, address() {}; connected: 127.0.0.1 IPv4, address()
     // {address,family,port}; after close: local* undefined, address() {}, remote* kept as read
     // before; the accepted socket, whose remote address was never read: all undefined, {}
     Programs.run(Duration.ofSeconds(10), () -> {
@@ -79,7 +79,7 @@ class SocketPropertiesTest {
 
   @Test
   void aUnixSocketHasNoAddressProperties() throws Exception {
-    // node (/tmp/i5.js): accepted and client: address() {}, every local/remote property undefined
+    // node: accepted and client: address() {}, every local/remote property undefined
     Path dir = Files.createTempDirectory("nodus-props");
     String path = dir.resolve("s.sock").toString();
     try {
@@ -108,7 +108,7 @@ class SocketPropertiesTest {
 
   @Test
   void localFamilyAndBufferSizeOverTheLifecycle() {
-    // node (/tmp/i9c.js): new net.Socket(): bufferSize undefined, writableLength 0; over ::1:
+    // node: new net.Socket(): bufferSize undefined, writableLength 0; over ::1:
     // connecting after write('abc'): 3 3 undefined; accepted IPv6 ::1 IPv6; connect 0 IPv6 ::1
     // IPv6; after write(8 MiB) bufferSize === writableLength, > 0; destroyed: bufferSize
     // undefined, localFamily undefined

@@ -55,7 +55,7 @@ class SocketUnixTest {
 
   @Test
   void aMissingPathIsEnoent() {
-    // node: net.connect('/tmp/nonexistent-dir/x.sock') ->
+    // node: net.connect('MISSING_DIR/x.sock') ->
     // connectionAttemptFailed PATH undefined undefined ENOENT,
     // error ENOENT -2 connect PATH undefined connect ENOENT PATH, close true
     String path = dir.resolve("missing").resolve("x.sock").toString();
