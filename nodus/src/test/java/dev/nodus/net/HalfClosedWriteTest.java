@@ -36,12 +36,14 @@ class HalfClosedWriteTest {
   void writesAfterThePeersFinThatMustWaitForTheKernelAllArrive() throws Exception {
     CompletableFuture<Integer> port = new CompletableFuture<>();
     CompletableFuture<Long> received = new CompletableFuture<>();
+    CompletableFuture<Void> allQueued = new CompletableFuture<>();
     Thread peer = new Thread(() -> {
       try (SocketChannel ch = SocketChannel.open(new InetSocketAddress("127.0.0.1", port.get()))) {
         ch.write(ByteBuffer.wrap(new byte[] {'x'}));
         ch.shutdownOutput();
-        // Let the server fill the kernel's buffers before reading, so it must wait for EPOLLOUT.
-        Thread.sleep(500);
+        // Read only once the server has queued all 8 MiB: the kernel's buffers are full by then,
+        // so the server must wait for EPOLLOUT.
+        allQueued.get(20, TimeUnit.SECONDS);
         long n = 0;
         InputStream in = Channels.newInputStream(ch);
         byte[] buf = new byte[65536];
@@ -65,6 +67,7 @@ class HalfClosedWriteTest {
             s.write(chunk);
           }
           s.end();
+          allQueued.complete(null);
         }, 50));
         s.on(Socket.CLOSE, hadError -> {
           log.add("close " + hadError);
