@@ -9,6 +9,7 @@ import dev.nodus.testing.NodePeer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -163,34 +164,62 @@ class HttpServerEventsTest {
     List<String> run(int port) throws Exception;
   }
 
-  /** Runs {@code client} against Node's and our server; returns both transcripts (log + bytes). */
-  static void compare(Setup setup, Client client, String lastLogLine) throws Exception {
-    List<String> theirs = new ArrayList<>();
-    try (NodePeer node = NodePeer.start(JS, setup.json)) {
-      int port = Integer.parseInt(node.nextLine(20));
-      theirs.addAll(client.run(port));
+  /** The server's log as a client reads it: lines it waited for stay in the transcript. */
+  static final class ServerLog {
+    private final Callable<String> next;
+    private final List<String> seen = new ArrayList<>();
+
+    ServerLog(Callable<String> next) {
+      this.next = next;
+    }
+
+    /** Waits until the server has logged a line starting with {@code prefix}. */
+    void await(String prefix) throws Exception {
       for (;;) {
-        String l = node.nextLine(20);
-        theirs.add("log: " + l);
-        if (l.startsWith(lastLogLine)) {
-          break;
+        String l = next.call();
+        assertThat(l).as("server log so far: " + seen).isNotNull();
+        seen.add("log: " + l);
+        if (l.startsWith(prefix)) {
+          return;
         }
       }
     }
-    List<String> ours = new ArrayList<>();
-    BlockingQueue<String> log = new LinkedBlockingQueue<>();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    Process p = start(setup, log, port);
-    try {
-      ours.addAll(client.run(port.get(20, TimeUnit.SECONDS)));
-      for (;;) {
-        String l = log.poll(20, TimeUnit.SECONDS);
-        assertThat(l).as("our log so far: " + ours).isNotNull();
-        ours.add("log: " + l);
-        if (l.startsWith(lastLogLine)) {
-          break;
-        }
+
+    /** Adds the rest of the log, up to a line starting with {@code last}, to {@code out}. */
+    void drainTo(List<String> out, String last) throws Exception {
+      if (seen.isEmpty() || !seen.get(seen.size() - 1).startsWith("log: " + last)) {
+        await(last);
       }
+      out.addAll(seen);
+    }
+  }
+
+  /** A client that waits on what the server logged (instead of sleeping). */
+  interface LoggedClient {
+    List<String> run(int port, ServerLog log) throws Exception;
+  }
+
+  /** Runs {@code client} against Node's and our server; returns both transcripts (log + bytes). */
+  static void compare(Setup setup, Client client, String lastLogLine) throws Exception {
+    compare(setup, (port, log) -> client.run(port), lastLogLine);
+  }
+
+  static void compare(Setup setup, LoggedClient client, String lastLogLine) throws Exception {
+    List<String> theirs = new ArrayList<>();
+    try (NodePeer node = NodePeer.start(JS, setup.json)) {
+      int port = Integer.parseInt(node.nextLine(20));
+      ServerLog log = new ServerLog(() -> node.nextLine(20));
+      theirs.addAll(client.run(port, log));
+      log.drainTo(theirs, lastLogLine);
+    }
+    List<String> ours = new ArrayList<>();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    Process p = start(setup, lines, port);
+    try {
+      ServerLog log = new ServerLog(() -> lines.poll(20, TimeUnit.SECONDS));
+      ours.addAll(client.run(port.get(20, TimeUnit.SECONDS), log));
+      log.drainTo(ours, lastLogLine);
     } finally {
       p.stop();
     }
@@ -308,10 +337,10 @@ class HttpServerEventsTest {
   @Test
   void clientResetMidRequestWithClientErrorListener() throws Exception {
     Setup s = new Setup("{\"options\":{},\"clientError\":true}", -1, -1, -1, -1, true, false);
-    compare(s, port -> {
+    compare(s, (port, log) -> {
       java.net.Socket c = new java.net.Socket("127.0.0.1", port);
       c.getOutputStream().write("POST /hang HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab".getBytes());
-      Thread.sleep(200);
+      log.await("request POST /hang");
       c.setSoLinger(true, 0);
       c.close();
       return List.of("reset");
@@ -380,10 +409,10 @@ class HttpServerEventsTest {
 
   @Test
   void clientResetMidRequestWithoutListener() throws Exception {
-    compare(Setup.plain(), port -> {
+    compare(Setup.plain(), (port, log) -> {
       java.net.Socket c = new java.net.Socket("127.0.0.1", port);
       c.getOutputStream().write("POST /hang HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab".getBytes());
-      Thread.sleep(200);
+      log.await("request POST /hang");
       c.setSoLinger(true, 0);
       c.close();
       return List.of("reset");
@@ -392,10 +421,10 @@ class HttpServerEventsTest {
 
   @Test
   void clientResetWhileResponseIsPending() throws Exception {
-    compare(Setup.plain(), port -> {
+    compare(Setup.plain(), (port, log) -> {
       java.net.Socket c = new java.net.Socket("127.0.0.1", port);
       c.getOutputStream().write("GET /hang HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
-      Thread.sleep(200);
+      log.await("request GET /hang");
       c.setSoLinger(true, 0);
       c.close();
       return List.of("reset");
