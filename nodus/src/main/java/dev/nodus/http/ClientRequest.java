@@ -1155,14 +1155,7 @@ public final class ClientRequest extends EventEmitter implements WritableStream 
       if (stream == null || length == 0 || stream.dumped) {
         return;
       }
-      Buffer piece;
-      if (data == currentArray && current != null) {
-        piece = current.subarray(offset - currentOffset, offset - currentOffset + length);
-      } else {
-        byte[] copy = new byte[length];
-        System.arraycopy(data, offset, copy, 0, length);
-        piece = Buffer.wrap(copy);
-      }
+      Buffer piece = IncomingMessage.bodyPiece(current, currentArray, currentOffset, data, offset, length);
       if (!stream.push(piece)) {
         socket.pause();
       }

@@ -291,14 +291,7 @@ final class HttpConnection implements HttpParserCallbacks {
     if (stream == null || length == 0 || stream.dumped) {
       return;
     }
-    Buffer piece;
-    if (data == currentArray && current != null) {
-      piece = current.subarray(offset - currentOffset, offset - currentOffset + length);
-    } else {
-      byte[] copy = new byte[length];
-      System.arraycopy(data, offset, copy, 0, length);
-      piece = Buffer.wrap(copy);
-    }
+    Buffer piece = IncomingMessage.bodyPiece(current, currentArray, currentOffset, data, offset, length);
     if (!stream.push(piece)) {
       readStop();
     }

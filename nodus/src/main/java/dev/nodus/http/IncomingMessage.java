@@ -1,5 +1,6 @@
 package dev.nodus.http;
 
+import dev.nodus.buffer.Buffer;
 import dev.nodus.events.Event0;
 import dev.nodus.events.Event1;
 import dev.nodus.net.Socket;
@@ -411,5 +412,21 @@ public class IncomingMessage extends Readable {
       }
     }
     return found;
+  }
+
+  /**
+   * A body piece the parser reported at {@code data[offset..offset+length)}: a view of the read
+   * chunk being parsed ({@code current}, whose bytes start at {@code currentOffset} of
+   * {@code currentArray}) when it comes from it, else a copy. Shared by the server's and the
+   * client's parser callbacks.
+   */
+  static Buffer bodyPiece(Buffer current, byte[] currentArray, int currentOffset, byte[] data,
+      int offset, int length) {
+    if (data == currentArray && current != null) {
+      return current.subarray(offset - currentOffset, offset - currentOffset + length);
+    }
+    byte[] copy = new byte[length];
+    System.arraycopy(data, offset, copy, 0, length);
+    return Buffer.wrap(copy);
   }
 }
