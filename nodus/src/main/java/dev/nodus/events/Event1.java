@@ -1,6 +1,7 @@
 package dev.nodus.events;
 
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -10,9 +11,9 @@ import java.util.function.Function;
  * @param <A> the type of the argument
  */
 public final class Event1<A> extends EventKey {
-  private final Function<Object, ? extends A> view;
+  private final BiFunction<? super EventEmitter, Object, ? extends A> view;
 
-  private Event1(String name, Function<Object, ? extends A> view) {
+  private Event1(String name, BiFunction<? super EventEmitter, Object, ? extends A> view) {
     super(name);
     this.view = view;
   }
@@ -41,6 +42,23 @@ public final class Event1<A> extends EventKey {
    * @return the key
    */
   public static <A> Event1<A> of(String name, Function<Object, ? extends A> view) {
+    Objects.requireNonNull(view, "view");
+    return new Event1<>(name, (source, value) -> view.apply(value));
+  }
+
+  /**
+   * Creates a key whose listeners receive the emitted argument through {@code view}, which also
+   * sees the emitter, for payloads whose meaning depends on the emitter's state:
+   * {@code Readable.DATA} turns a string chunk back into bytes with the stream's own encoding
+   * (the one {@code setEncoding} set).
+   *
+   * @param name Node's event name
+   * @param view converts an emitted value, given the emitter, into the listener's type
+   * @param <A> the type of the argument
+   * @return the key
+   */
+  public static <A> Event1<A> of(
+      String name, BiFunction<? super EventEmitter, Object, ? extends A> view) {
     return new Event1<>(name, Objects.requireNonNull(view, "view"));
   }
 
@@ -50,7 +68,7 @@ public final class Event1<A> extends EventKey {
   }
 
   @Override
-  Object view(Object value) {
-    return view == null ? value : view.apply(value);
+  Object view(EventEmitter source, Object value) {
+    return view == null ? value : view.apply(source, value);
   }
 }

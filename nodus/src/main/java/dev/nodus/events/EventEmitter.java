@@ -807,7 +807,7 @@ public class EventEmitter {
       // Through off(), which subclasses extend (Readable's 'readable' bookkeeping).
       off(event, e.raw());
     }
-    e.invoke(all, n, a, b, c);
+    e.invoke(this, all, n, a, b, c);
   }
 
   /** lib/events.js emit with no 'error' listener: throw the Error, or ERR_UNHANDLED_ERROR. */

@@ -42,10 +42,11 @@ public abstract sealed class EventKey permits Event0, Event1, Event2, Event3, Ev
    * <p>Only {@link Event1} keys may define a view (for example {@code Readable.TEXT} sees a
    * {@code Buffer} chunk as a String); the default passes the value through.
    *
+   * @param source the emitter emitting it
    * @param value the emitted value
    * @return the value as listeners of this key receive it
    */
-  Object view(Object value) {
+  Object view(EventEmitter source, Object value) {
     return value;
   }
 

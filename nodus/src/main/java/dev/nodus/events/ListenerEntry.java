@@ -94,10 +94,10 @@ class ListenerEntry {
   }
 
   @SuppressWarnings("unchecked")
-  void invoke(Object[] all, int n, Object a, Object b, Object c) {
+  void invoke(EventEmitter source, Object[] all, int n, Object a, Object b, Object c) {
     switch (kind) {
       case RUN -> ((Runnable) fn).run();
-      case ONE -> ((Consumer<Object>) fn).accept(key.view(a));
+      case ONE -> ((Consumer<Object>) fn).accept(key.view(source, a));
       case TWO -> ((BiConsumer<Object, Object>) fn).accept(a, b);
       case THREE -> ((TriConsumer<Object, Object, Object>) fn).accept(a, b, c);
       case FOUR -> ((QuadConsumer<Object, Object, Object, Object>) fn)

@@ -53,15 +53,26 @@ import java.util.function.Consumer;
  */
 public class Readable extends StreamBase {
   /**
-   * Node's {@code 'data'} with the chunk as a Buffer (a string chunk is encoded as UTF-8).
-   * Emitted for each chunk in flowing mode.
+   * Node's {@code 'data'} with the chunk as a Buffer. Emitted for each chunk in flowing mode.
+   *
+   * <p>Node has one {@code 'data'} event whose chunk is a Buffer, or a string once
+   * {@link #setEncoding(String)} was called. Java listeners are typed, so the one event has three
+   * keys, and each follows {@code setEncoding} as Node's chunk does: {@code DATA} always gives the
+   * bytes (a string chunk turned back into bytes with the stream's encoding, so after
+   * {@code setEncoding("hex")} a listener still gets the bytes the hex text stands for),
+   * {@link #TEXT} always gives the text (the string chunk as Node emits it after
+   * {@code setEncoding}; a Buffer chunk decoded as UTF-8 when no encoding is set), and
+   * {@link #CHUNK} gives exactly what Node's listener gets.
    */
   public static final Event1<Buffer> DATA =
-      Event1.of("data", v -> v instanceof String s ? Buffer.from(s) : (Buffer) v);
+      Event1.of("data", (source, v) -> v instanceof String s
+          ? Buffer.from(s, encodingOf(source)) : (Buffer) v);
 
   /**
-   * Node's {@code 'data'} with the chunk as a String (a Buffer chunk is decoded as UTF-8); use
-   * with {@link #setEncoding(String)}.
+   * Node's {@code 'data'} with the chunk as a String: after {@link #setEncoding(String)} the
+   * string Node emits (hex text after {@code setEncoding("hex")}), without it the Buffer chunk
+   * decoded as UTF-8 (a character split across two chunks is then not joined: set an encoding
+   * for that). See {@link #DATA} for how the three keys relate.
    */
   public static final Event1<String> TEXT =
       Event1.of("data", v -> v instanceof Buffer b ? b.toString() : (String) v);
@@ -70,8 +81,16 @@ public class Readable extends StreamBase {
     StreamAccess.install(r -> r.rs == null ? null : r.rs.soleDirectPipe());
   }
 
-  /** Node's {@code 'data'} with the chunk as is, for object mode. */
+  /**
+   * Node's {@code 'data'} with the chunk as is: a Buffer, a String after
+   * {@link #setEncoding(String)}, or any object in object mode.
+   */
   public static final Event1<Object> CHUNK = Event1.of("data");
+
+  private static String encodingOf(Object source) {
+    String encoding = source instanceof Readable r && r.rs != null ? r.rs.encoding : null;
+    return encoding == null ? "utf8" : encoding;
+  }
 
   /**
    * Node's {@code 'end'}: no more data; emitted once all data was consumed after

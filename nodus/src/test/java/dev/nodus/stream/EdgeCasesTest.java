@@ -130,6 +130,48 @@ class EdgeCasesTest {
   }
 
   @Test
+  void theThreeDataKeysFollowSetEncoding() {
+    // Node's one 'data' chunk is what CHUNK and TEXT give after setEncoding; DATA gives the
+    // bytes that text stands for, so a Buffer listener sees the same bytes whatever the encoding.
+    Scenario.check("""
+        const {Readable} = require('stream');
+        const r = new Readable({ read() {} });
+        r.on('data', (d) => console.log('chunk', typeof d, d.toString(),
+            'text', d.toString(), 'data', Buffer.from(d, r.readableEncoding || undefined).toString('hex')));
+        r.push(Buffer.from([0x68, 0xc3, 0xa9]));
+        setImmediate(() => {
+          r.setEncoding('hex');
+          r.push(Buffer.from([0x01, 0xff]));
+          setImmediate(() => { r.setEncoding('base64'); r.push(Buffer.from([0xfb, 0xff, 0x00, 0x10])); r.push(null); });
+        });
+        """, """
+        chunk object hé text hé data 68c3a9
+        chunk string 01ff text 01ff data 01ff
+        chunk string +/8A text +/8A data fbff00
+        chunk string EA== text EA== data 10
+        """, log -> {
+          Readable r = Readable.create(new ReadableOptions().read((s, n) -> {}));
+          java.util.List<String> texts = new java.util.ArrayList<>();
+          java.util.List<String> datas = new java.util.ArrayList<>();
+          r.on(Readable.TEXT, texts::add);
+          r.on(Readable.DATA, d -> datas.add(d.toString("hex")));
+          r.on(Readable.CHUNK, c -> log.add("chunk " + (c instanceof String ? "string" : "object")
+              + " " + c + " text " + texts.get(texts.size() - 1)
+              + " data " + datas.get(datas.size() - 1)));
+          r.push(Buffer.from(new byte[] {0x68, (byte) 0xc3, (byte) 0xa9}));
+          Timers.setImmediate(() -> {
+            r.setEncoding("hex");
+            r.push(Buffer.from(new byte[] {0x01, (byte) 0xff}));
+            Timers.setImmediate(() -> {
+              r.setEncoding("base64");
+              r.push(Buffer.from(new byte[] {(byte) 0xfb, (byte) 0xff, 0x00, 0x10}));
+              r.push(null);
+            });
+          });
+        });
+  }
+
+  @Test
   void zeroHighWaterMarks() {
     Scenario.check("""
         const {Readable, Writable} = require('stream');
