@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Node.js process as a test peer: runs a script with {@code node -e}, collects its stdout
  * lines, and is killed on {@link #close()}. Tests check {@link #available()} first (with
- * {@code Assumptions}); CI machines have node.
+ * {@code Assumptions}); CI machines have node. The npm packages of {@link NpmModules} are on its
+ * {@code NODE_PATH}.
  */
 public final class NodePeer implements AutoCloseable {
   private static final Boolean AVAILABLE = probe();
@@ -54,7 +55,11 @@ public final class NodePeer implements AutoCloseable {
     cmd.add("-e");
     cmd.add(script);
     cmd.addAll(List.of(args));
-    return new NodePeer(new ProcessBuilder(cmd).start());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (NpmModules.nodePath() != null) {
+      pb.environment().put("NODE_PATH", NpmModules.nodePath().toString());
+    }
+    return new NodePeer(pb.start());
   }
 
   private void pump(java.io.InputStream in, boolean out) {

@@ -33,7 +33,7 @@ public final class NodeSkipReport implements TestExecutionListener {
   }
 
   private void record(TestIdentifier test, String reason) {
-    if (reason != null && reason.contains("node is not")) {
+    if (reason != null && (reason.contains("node is not") || reason.contains("is not installed"))) {
       skipped.add(test.getDisplayName() + ": " + reason);
     }
   }
