@@ -218,4 +218,56 @@ class SocketLifecycleTest {
     });
     assertThat(log).containsExactly("error ECONNREFUSED", "cb1 ERR_SOCKET_CLOSED_BEFORE_CONNECTION", "close true");
   }
+
+  @Test
+  void aDestroyedSocketClosesInTheClosingPhaseAfterImmediatesTheLastClosedFirst() {
+    // node: two sockets a and b connected; in b's connect callback a.destroy(); b.destroy();
+    // setImmediate(log 'immediate'); process.nextTick(log 'tick'); setTimeout(log 'timeout0', 0)
+    // -> tick, immediate, close b, close a, timeout0 (libuv runs close callbacks after the check
+    // phase, from its closing_handles list, the last closed first)
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> {});
+      s.listen(0, "127.0.0.1", () -> {
+        Socket a = Net.connect(s.address().port(), "127.0.0.1");
+        a.once(Socket.CONNECT, () -> {
+          Socket b = Net.connect(s.address().port(), "127.0.0.1");
+          b.once(Socket.CONNECT, () -> {
+            a.on(Socket.CLOSE, e -> log.add("close a"));
+            b.on(Socket.CLOSE, e -> log.add("close b"));
+            a.destroy();
+            b.destroy();
+            dev.nodus.Timers.setImmediate(() -> log.add("immediate"));
+            dev.nodus.Timers.nextTick(() -> log.add("tick"));
+            dev.nodus.Timers.setTimeout(() -> {
+              log.add("timeout0");
+              s.close();
+            }, 0);
+          });
+        });
+      });
+    });
+    assertThat(log).containsExactly("tick", "immediate", "close b", "close a", "timeout0");
+  }
+
+  @Test
+  void aSocketDestroyedInAnImmediateClosesBeforeTheNextImmediate() {
+    // node: in a connected socket's setImmediate: c.destroy(); setImmediate(log 'immediate2')
+    // -> close, immediate2 (the closing phase follows the check phase in the same iteration; the
+    // new immediate waits for the next one)
+    Programs.run(Duration.ofSeconds(10), () -> {
+      Server s = Net.createServer(sock -> {});
+      s.listen(0, "127.0.0.1", () -> {
+        Socket c = Net.connect(s.address().port(), "127.0.0.1");
+        c.once(Socket.CONNECT, () -> dev.nodus.Timers.setImmediate(() -> {
+          c.on(Socket.CLOSE, e -> log.add("close"));
+          c.destroy();
+          dev.nodus.Timers.setImmediate(() -> {
+            log.add("immediate2");
+            s.close();
+          });
+        }));
+      });
+    });
+    assertThat(log).containsExactly("close", "immediate2");
+  }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
  * iteration (Node 20, libuv 1.46: pending, poll, check, closing, timers, then the alive check)
  * onto it: I/O callbacks are the poll phase; tasks handed over with {@link #execute} are the
  * pending phase; and one tail task per iteration ({@link #endOfIteration}) runs the check phase
- * (immediates), then the timers that are due, then decides whether the loop is still alive. So,
+ * (immediates), then the closing phase (handle close callbacks, {@link #closing}), then the
+ * timers that are due, then decides whether the loop is still alive. So,
  * as in Node, an immediate set by an I/O callback runs before any timer, an immediate set by an
  * immediate or a timer runs on the next iteration (after the next I/O poll), and the loop ends
  * right after the iteration in which nothing ref'd is left, without running unref'd immediates.
@@ -45,6 +46,8 @@ public final class Loop {
   private final ArrayDeque<Runnable> microtasks = new ArrayDeque<>();
   final TimerHeap timers = new TimerHeap(this);
   private ArrayDeque<LoopImmediate> immediates = new ArrayDeque<>();
+  /** libuv's closing_handles: pushed at the front, so the last closed runs first. */
+  private ArrayDeque<Runnable> closing = new ArrayDeque<>();
 
   private int depth;
   private int refs;
@@ -316,6 +319,31 @@ public final class Loop {
     }
   }
 
+  /**
+   * Queues a handle's close callback for this iteration's closing phase, libuv's
+   * {@code uv_close}: it runs after the check phase (so after the immediates already queued), the
+   * last closed handle's first, and a close queued while the phase runs waits for the next
+   * iteration. Node emits a destroyed socket's {@code 'close'} from there.
+   */
+  public void closing(Runnable cb) {
+    ThreadCheck.confined(this, "Loop.closing");
+    closing.push(cb);
+    requestEndOfIteration();
+  }
+
+  /** libuv's uv__run_closing_handles: the list as it was when the phase began. */
+  private void runClosing() {
+    if (closing.isEmpty()) {
+      return;
+    }
+    ArrayDeque<Runnable> batch = closing;
+    closing = new ArrayDeque<>();
+    Runnable cb;
+    while ((cb = batch.pollFirst()) != null) {
+      runCallback(cb);
+    }
+  }
+
   /** The timer heap's wake-up fired: run the due timers in this iteration's timers phase. */
   void timersDue() {
     requestEndOfIteration();
@@ -368,6 +396,7 @@ public final class Loop {
         }
       }
       runImmediates();
+      runClosing();
       timers.runDue();
     } finally {
       inEnd = false;
@@ -406,6 +435,7 @@ public final class Loop {
     exited = true;
     timers.stop();
     immediates.clear();
+    closing.clear();
     BlockedLoopChecker.deregister(this);
     program.loopExited(this);
   }

@@ -385,13 +385,22 @@ public final class TcpHandle extends ChannelInboundHandlerAdapter implements Run
    */
   public void close(Runnable done) {
     if (channel == null) {
-      loop.executeLater(done);
+      loop.closing(done);
       return;
     }
     if (flushScheduled) {
       flushNow();
     }
-    channel.close().addListener(f -> loop.executeLater(done));
+    // uv_close: the callback waits for the loop's closing phase, and for the close itself, which
+    // Netty completes at once on the loop (the listener is the fallback).
+    ChannelFuture closed = channel.close();
+    loop.closing(() -> {
+      if (closed.isDone()) {
+        done.run();
+      } else {
+        closed.addListener(f -> loop.executeLater(done));
+      }
+    });
   }
 
   /** Closes with an RST instead of FIN (SO_LINGER 0). Node: {@code socket.resetAndDestroy()}. */

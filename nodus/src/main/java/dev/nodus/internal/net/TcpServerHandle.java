@@ -195,10 +195,19 @@ public final class TcpServerHandle {
   /** Stops accepting; {@code done} runs on the loop once the socket is closed. */
   public void close(Runnable done) {
     if (channel == null) {
-      loop.executeLater(done);
+      loop.closing(done);
       return;
     }
-    channel.close().addListener(f -> loop.executeLater(done));
+    // uv_close: the callback waits for the loop's closing phase, and for the close itself, which
+    // Netty completes at once on the loop (the listener is the fallback).
+    io.netty.channel.ChannelFuture closed = channel.close();
+    loop.closing(() -> {
+      if (closed.isDone()) {
+        done.run();
+      } else {
+        closed.addListener(f -> loop.executeLater(done));
+      }
+    });
   }
 
   /** Whether the listening socket is open. */
